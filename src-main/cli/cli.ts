@@ -1,0 +1,275 @@
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { AppError, isAppError } from '../../src-shared/contract/errors.ts';
+import type { CustomerRow, Settings } from '../../src-shared/contract/types.ts';
+import { formatMoney } from '../../src-shared/i18n/locale.ts';
+import { createDemoShop } from '../core/app/demo.service.ts';
+import { startCore } from '../core/core.ts';
+import type { Core } from '../core/core.ts';
+import { listCustomers } from '../core/customers/customers.service.ts';
+import { resolveDatabasePath } from '../core/paths.ts';
+import { getSettings } from '../core/settings/settings.service.ts';
+import { APP_VERSION } from '../core/version.ts';
+
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  now?: () => Date;
+};
+
+export const USAGE = `Bazgasht ${APP_VERSION}: win back customers who buy once and vanish.
+
+usage: bazgasht [--db PATH] <command> [options]
+  (default database: the desktop app's; or set BAZGASHT_DB)
+
+commands:
+  demo [--customers N] [--seed S] [--locale fa|en] [--as-of YYYY-MM-DD] [--json]
+        create a demo shop in an empty database (N from 100 to 100000, default 2000)
+  customers [--search TEXT] [--json]
+        list customers (search by any part of a name, phone or email)
+  check [--json]
+        verify the database file page by page and its search index
+  help | --help    this text;   --version    the version
+
+exit codes: 0 success; 2 bad usage or bad input (reason on stderr); 1 unexpected failure`;
+
+type Options = ParseArgsConfig['options'];
+type Command = {
+  options: Options;
+  /** Whether the command may create the database file. */
+  creates: boolean;
+  /** Checks the options (throwing UsageError) before any database is opened, then runs. */
+  prepare: (values: Record<string, unknown>, io: CliIo) => (core: Core) => Promise<void>;
+};
+
+/** Thrown for bad usage or bad input: exit code 2 with a one-line reason. */
+class UsageError extends Error {}
+
+const COMMANDS: Record<string, Command> = {
+  demo: {
+    options: {
+      customers: { type: 'string' },
+      seed: { type: 'string' },
+      locale: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    creates: true,
+    prepare: (values, io) => {
+      const customers = integerOption(values.customers, '--customers', 2000, 100, 100_000);
+      const seed = integerOption(values.seed, '--seed', 1, 0, 2 ** 31);
+      const locale = values.locale ?? 'fa';
+      if (locale !== 'fa' && locale !== 'en') throw new UsageError('--locale must be fa or en');
+      const asOf = values['as-of'];
+      if (asOf !== undefined && !isIsoDate(asOf)) {
+        throw new UsageError(`--as-of: "${String(asOf)}" is not a date (YYYY-MM-DD)`);
+      }
+      return async (core) => {
+        const started = Date.now();
+        const summary = await createDemoShop(core.context, {
+          customers,
+          seed,
+          locale,
+          asOf: asOf as string | undefined,
+        });
+        if (values.json) {
+          io.stdout(JSON.stringify(summary));
+        } else {
+          io.stdout(
+            `Demo shop created in ${core.database.path} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+              `${summary.customers} customers, ${summary.orders} orders, ${summary.items} items, ${summary.staff} staff.`,
+          );
+        }
+      };
+    },
+  },
+  customers: {
+    options: { search: { type: 'string' }, json: { type: 'boolean' } },
+    creates: false,
+    prepare: (values, io) => async (core) => {
+      const search = typeof values.search === 'string' ? values.search : undefined;
+      const rows: CustomerRow[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await listCustomers(core.context, { search, offset, limit: 500 });
+        rows.push(...page.rows);
+        if (rows.length >= page.total || page.rows.length === 0) break;
+      }
+      if (values.json) {
+        io.stdout(JSON.stringify(rows.map(toJsonCustomer), null, 2));
+        return;
+      }
+      const settings = await getSettings(core.context);
+      io.stdout(formatCustomerTable(rows, settings));
+    },
+  },
+  check: {
+    options: { json: { type: 'boolean' } },
+    creates: false,
+    prepare: (values, io) => async (core) => {
+      const { sqlite } = core.database;
+      const problems = (sqlite.pragma('integrity_check') as { integrity_check: string }[])
+        .map((row) => row.integrity_check)
+        .filter((line) => line !== 'ok');
+      try {
+        sqlite.exec(`INSERT INTO customers_fts (customers_fts) VALUES ('integrity-check')`);
+      } catch (error) {
+        problems.push(`customer search index: ${(error as Error).message}`);
+      }
+      const report = {
+        ok: problems.length === 0,
+        schemaVersion: core.database.schemaVersion,
+        problems,
+      };
+      if (values.json) io.stdout(JSON.stringify(report));
+      else io.stdout(report.ok ? `${core.database.path}: ok` : problems.join('\n'));
+      if (!report.ok) {
+        throw new AppError(
+          'db_corrupt',
+          `The database ${core.database.path} is damaged: ${problems[0]}`,
+        );
+      }
+    },
+  },
+};
+
+/** Runs one command line and returns the exit code; all output goes through io. */
+export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
+  let core: Core | undefined;
+  try {
+    const { command, rest, db } = splitGlobal(argv);
+    if (command === undefined && rest.includes('--version')) {
+      io.stdout(APP_VERSION);
+      return 0;
+    }
+    if (command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (command === undefined) throw new UsageError('no command given (see bazgasht --help)');
+    const spec = COMMANDS[command];
+    if (!spec) throw new UsageError(`unknown command "${command}" (see bazgasht --help)`);
+    const run = spec.prepare(parseCommandOptions(command, spec.options, rest), io);
+    core = startCore({
+      databasePath: resolveDatabasePath(db, io.env),
+      host: 'cli',
+      create: spec.creates,
+      ...(io.now && { now: io.now }),
+    });
+    await run(core);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`bazgasht: ${error.message}`);
+      return 2;
+    }
+    if (isAppError(error) && error.code !== 'internal') {
+      io.stderr(`bazgasht: ${error.message}`);
+      return 2;
+    }
+    io.stderr(
+      `bazgasht: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return 1;
+  } finally {
+    await core?.close();
+  }
+};
+
+/** Global options (--db, --help, --version) may stand before the command; the rest is the command's. */
+const splitGlobal = (argv: readonly string[]) => {
+  const rest: string[] = [];
+  let db: string | undefined;
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--db') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError('--db needs a file path');
+      db = value;
+      i += 1;
+    } else if (arg.startsWith('--db=')) {
+      db = arg.slice('--db='.length);
+    } else if (command === undefined && (arg === '--help' || arg === '-h')) {
+      command = 'help';
+    } else if (command === undefined && !arg.startsWith('-')) {
+      command = arg;
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { command, rest, db };
+};
+
+const parseCommandOptions = (command: string, options: Options, args: string[]) => {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options,
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) {
+      throw new UsageError(`${command}: unexpected argument "${positionals[0]}"`);
+    }
+    return values as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // node:util's messages are long and mention internals; keep the one line a user needs.
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+    throw new UsageError(
+      option ? `${command}: unknown or malformed option ${option}` : `${command}: ${message}`,
+    );
+  }
+};
+
+const integerOption = (raw: unknown, name: string, fallback: number, min: number, max: number) => {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${name}: "${String(raw)}" must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+};
+
+const isIsoDate = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+/** The machine-readable shape of DESIGN.md §9: camelCase, money in minor units, ISO times. */
+const toJsonCustomer = (row: CustomerRow) => ({
+  id: row.id,
+  name: row.name,
+  phone: row.phone,
+  email: row.email,
+  orders: row.orders,
+  totalSpent: row.totalSpent,
+  firstPurchaseAt: row.firstPurchaseAt,
+  lastPurchaseAt: row.lastPurchaseAt,
+  tags: row.tags,
+  doNotContact: row.doNotContact,
+});
+
+const formatCustomerTable = (rows: CustomerRow[], settings: Settings): string => {
+  if (rows.length === 0) return 'No customers match.';
+  const lines = rows.map((row) => [
+    row.name,
+    row.phone ?? '',
+    String(row.orders),
+    formatMoney(row.totalSpent, settings, 'en'),
+    row.lastPurchaseAt?.slice(0, 10) ?? '',
+  ]);
+  const header = ['name', 'phone', 'orders', 'total spent', 'last purchase'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)),
+  );
+  const render = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [render(header), ...lines.map(render), `${rows.length} customers`].join('\n');
+};

@@ -1,0 +1,90 @@
+import { AppError } from '../../../src-shared/contract/errors.ts';
+import type { DemoSummary, Locale, Settings } from '../../../src-shared/contract/types.ts';
+import { todayIn } from '../../../src-shared/i18n/locale.ts';
+import type { CoreContext } from '../context.ts';
+import { generateDemoShop } from '../demo/generate-demo.ts';
+import { getSettings, updateSettings } from '../settings/settings.service.ts';
+
+export type DemoRequest = {
+  customers: number;
+  seed?: number | undefined;
+  locale: Locale;
+  asOf?: string | undefined;
+};
+
+const DEMO_SETTINGS: Record<Locale, Omit<Settings, 'isOnboarded' | 'isDemo' | 'locale'>> = {
+  fa: {
+    shopName: 'فروشگاه نمونهٔ بازگشت',
+    calendar: 'persian',
+    currency: 'IRR',
+    displayUnit: 'toman',
+    timeZone: 'Asia/Tehran',
+  },
+  en: {
+    shopName: 'Bazgasht Demo Shop',
+    calendar: 'gregory',
+    currency: 'GBP',
+    displayUnit: null,
+    timeZone: 'Europe/London',
+  },
+};
+
+/** Fills an empty database with a generated shop; a database holding data is never mixed with one. */
+export const createDemoShop = async (
+  ctx: CoreContext,
+  request: DemoRequest,
+  onProgress?: (done: number, total: number) => void,
+): Promise<DemoSummary> => {
+  if (!isEmpty(ctx)) {
+    throw new AppError(
+      'conflict',
+      'This database already holds customers or orders; a demo shop needs an empty database.',
+      { reason: 'not_empty' },
+    );
+  }
+  const shop = DEMO_SETTINGS[request.locale];
+  const summary = generateDemoShop(
+    ctx.database.sqlite,
+    {
+      customers: request.customers,
+      seed: request.seed ?? 1,
+      locale: request.locale,
+      asOf: request.asOf ?? todayIn(ctx.now(), shop.timeZone),
+      timeZone: shop.timeZone,
+    },
+    onProgress,
+  );
+  await updateSettings(ctx, { ...shop, locale: request.locale, isOnboarded: true, isDemo: true });
+  return summary;
+};
+
+/** "Start with my own data": empties a demo shop and returns to the first-run screen. */
+export const clearDemoShop = async (ctx: CoreContext): Promise<Settings> => {
+  const settings = await getSettings(ctx);
+  if (!settings.isDemo) {
+    throw new AppError('conflict', 'This is not a demo shop; its data is never cleared.', {
+      reason: 'not_demo',
+    });
+  }
+  const { sqlite } = ctx.database;
+  sqlite.transaction(() => {
+    for (const table of ['order_items', 'orders', 'interactions', 'customer_external_ids']) {
+      sqlite.exec(`DELETE FROM ${table}`);
+    }
+    // Merged duplicates point at the customer kept; clear the links before deleting any row.
+    sqlite.exec('UPDATE customers SET merged_into_id = NULL');
+    sqlite.exec('DELETE FROM customers');
+    sqlite.exec('DELETE FROM staff');
+  })();
+  return updateSettings(ctx, { isDemo: false, isOnboarded: false });
+};
+
+const isEmpty = (ctx: CoreContext): boolean => {
+  const row = ctx.database.sqlite
+    .prepare(
+      `SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders)
+         + (SELECT count(*) FROM staff) AS n`,
+    )
+    .get() as { n: number };
+  return row.n === 0;
+};

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Locale } from '../../src-shared/contract/types.ts';
+import { openDatabase } from '../db/open.ts';
+import type { OpenDatabase } from '../db/open.ts';
+import { createContext } from './context.ts';
+import type { CoreContext, HostInfo } from './context.ts';
+import { createDispatch } from './dispatch.ts';
+import type { Dispatch } from './dispatch.ts';
+import { createHandlers } from './handlers.ts';
+import type { Handlers } from './handlers.ts';
+import { APP_VERSION } from './version.ts';
+
+export type Core = {
+  context: CoreContext;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  database: OpenDatabase;
+  close: () => Promise<void>;
+};
+
+export type StartOptions = {
+  databasePath: string;
+  host: HostInfo['host'];
+  /** Create the database file (and its folder) when missing. */
+  create: boolean;
+  systemLocale?: Locale;
+  now?: () => Date;
+  onUnexpected?: (error: unknown, channel: string) => void;
+};
+
+/** Opens the shop database and wires every service behind one dispatch: the same for all hosts. */
+export const startCore = (options: StartOptions): Core => {
+  if (options.create && options.databasePath !== ':memory:') {
+    mkdirSync(dirname(options.databasePath), { recursive: true });
+  }
+  const database = openDatabase(options.databasePath, { create: options.create });
+  const context = createContext(database, options.now ? { now: options.now } : {});
+  const handlers = createHandlers(context, {
+    version: APP_VERSION,
+    host: options.host,
+    systemLocale: options.systemLocale ?? systemLocaleFromEnv(),
+  });
+  const dispatch = createDispatch(handlers, {
+    databasePath: database.path,
+    ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
+  });
+  return { context, handlers, dispatch, database, close: database.close };
+};
+
+/** Persian when the OS language is Persian, English otherwise (DESIGN.md §8). */
+export const systemLocaleFromEnv = (
+  env: NodeJS.ProcessEnv = process.env,
+  intlLocale: string = Intl.DateTimeFormat().resolvedOptions().locale,
+): Locale => {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || intlLocale;
+  return /^fa\b|^fa[-_]/i.test(tag) ? 'fa' : 'en';
+};

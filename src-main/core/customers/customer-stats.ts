@@ -1,0 +1,53 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * Per-customer aggregates cached on the customers row (so the book sorts and pages by them without
+ * scanning orders). They are derived facts: these statements rebuild them from the orders at any
+ * time, for some customers after a change or for everyone after a bulk write.
+ *
+ * Definitions (DESIGN.md §3): an order counts when it is not archived or void and its net amount
+ * (total − refunded) is positive; total spent is Σ net over all live orders.
+ */
+const LIVE = `archived_at IS NULL AND status <> 'void'`;
+
+const AGGREGATE = `
+  SELECT customer_id,
+    sum(CASE WHEN total - refunded > 0 THEN 1 ELSE 0 END) AS order_count,
+    coalesce(sum(total - refunded), 0) AS total_spent,
+    min(CASE WHEN total - refunded > 0 THEN ordered_at END) AS first_purchase_at,
+    max(CASE WHEN total - refunded > 0 THEN ordered_at END) AS last_purchase_at
+  FROM orders WHERE ${LIVE} AND customer_id IS NOT NULL`;
+
+export const refreshCustomerStats = (
+  sqlite: BetterSqlite3.Database,
+  customerIds: readonly string[],
+): void => {
+  if (customerIds.length === 0) return;
+  const reset = sqlite.prepare(
+    `UPDATE customers SET order_count = 0, total_spent = 0, first_purchase_at = NULL,
+       last_purchase_at = NULL WHERE id = ?`,
+  );
+  const update = sqlite.prepare(`
+    UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
+      first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at
+    FROM (${AGGREGATE} AND customer_id = ? GROUP BY customer_id) AS s
+    WHERE customers.id = s.customer_id`);
+  sqlite.transaction(() => {
+    for (const id of new Set(customerIds)) {
+      reset.run(id);
+      update.run(id);
+    }
+  })();
+};
+
+export const rebuildAllCustomerStats = (sqlite: BetterSqlite3.Database): void => {
+  sqlite.transaction(() => {
+    sqlite.exec(`UPDATE customers SET order_count = 0, total_spent = 0, first_purchase_at = NULL,
+      last_purchase_at = NULL`);
+    sqlite.exec(`
+      UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
+        first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at
+      FROM (${AGGREGATE} GROUP BY customer_id) AS s
+      WHERE customers.id = s.customer_id`);
+  })();
+};

@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { CustomerSort, CustomerRow, Customer } from '../../../src-shared/contract/types.ts';
+import type { CustomersTable, Database } from '../../db/schema.ts';
+
+export type CustomerRecord = Selectable<CustomersTable>;
+
+export type CustomerQuery = {
+  fragments: string[];
+  sort: CustomerSort;
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  tag: string | undefined;
+  archived: 'exclude' | 'only' | 'include';
+};
+
+const SORT_COLUMNS = {
+  name: 'sort_name',
+  phone: 'phone_e164',
+  orders: 'order_count',
+  totalSpent: 'total_spent',
+  firstPurchaseAt: 'first_purchase_at',
+  lastPurchaseAt: 'last_purchase_at',
+  createdAt: 'created_at',
+} as const satisfies Record<CustomerSort, keyof CustomersTable>;
+
+/** One page of customers and the count of all matches. */
+export const findCustomers = async (
+  db: Kysely<Database>,
+  query: CustomerQuery,
+): Promise<{ rows: CustomerRecord[]; total: number }> => {
+  let base = db.selectFrom('customers').where('merged_into_id', 'is', null);
+  if (query.archived === 'exclude') base = base.where('archived_at', 'is', null);
+  if (query.archived === 'only') base = base.where('archived_at', 'is not', null);
+  if (query.tag !== undefined) {
+    const tag = query.tag;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom(sql<{ value: string }>`json_each(customers.tags)`.as('t'))
+          .select(sql`1`.as('one'))
+          .where(sql.ref('t.value'), '=', tag),
+      ),
+    );
+  }
+  if (query.fragments.length > 0) {
+    // Trigram FTS5 answers LIKE '%fragment%' from its index when a fragment has 3+ characters.
+    const conditions = query.fragments.map(
+      (fragment) => sql`customers_fts.search_text LIKE ${`%${fragment}%`}`,
+    );
+    base = base.where(
+      sql.ref('customers.rowid'),
+      'in',
+      sql`(SELECT rowid FROM customers_fts WHERE ${sql.join(conditions, sql` AND `)})`,
+    );
+  }
+  const column = SORT_COLUMNS[query.sort];
+  const [{ total } = { total: 0 }] = await base
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
+  const rows = await base
+    .selectAll('customers')
+    // Unknown values (no phone, no purchase yet) go last whichever way the column is sorted.
+    .orderBy(sql`${sql.ref(column)} IS NULL`)
+    .orderBy(sql.ref(column), query.direction)
+    .orderBy('customers.id', query.direction)
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return { rows, total };
+};
+
+export const findCustomerById = (db: Kysely<Database>, id: string) =>
+  db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findExternalIds = (db: Kysely<Database>, customerId: string) =>
+  db
+    .selectFrom('customer_external_ids')
+    .select(['source', 'external_id as externalId'])
+    .where('customer_id', '=', customerId)
+    .orderBy('source')
+    .execute();
+
+export const toCustomerRow = (record: CustomerRecord): CustomerRow => ({
+  id: record.id,
+  name: record.name,
+  phone: record.phone_e164,
+  email: record.email,
+  tags: parseTags(record.tags),
+  orders: record.order_count,
+  totalSpent: record.total_spent,
+  firstPurchaseAt: record.first_purchase_at,
+  lastPurchaseAt: record.last_purchase_at,
+  doNotContact: record.do_not_contact === 1,
+  archivedAt: record.archived_at,
+});
+
+export const toCustomer = (
+  record: CustomerRecord,
+  externalIds: Customer['externalIds'],
+): Customer => ({
+  ...toCustomerRow(record),
+  phoneRaw: record.phone_raw,
+  birthday: record.birthday,
+  preferredChannel: record.preferred_channel,
+  notes: record.notes,
+  externalIds,
+  mergedIntoId: record.merged_into_id,
+  createdAt: record.created_at,
+  updatedAt: record.updated_at,
+});
+
+export const parseTags = (json: string): string[] => {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value)
+      ? value.filter((tag): tag is string => typeof tag === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+};

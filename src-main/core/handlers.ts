@@ -1,0 +1,58 @@
+import type { ChannelName, OutputOf, ParsedInputOf } from '../../src-shared/contract/channels.ts';
+import type { Staff } from '../../src-shared/contract/types.ts';
+import { clearDemoShop, createDemoShop } from './app/demo.service.ts';
+import type { CoreContext, HostInfo } from './context.ts';
+import {
+  archiveCustomer,
+  createCustomer,
+  getCustomerProfile,
+  listCustomers,
+  listTags,
+  mergeCustomers,
+  updateCustomer,
+} from './customers/customers.service.ts';
+import {
+  archiveOrder,
+  createOrder,
+  getOrder,
+  listOrders,
+  updateOrder,
+} from './orders/orders.service.ts';
+import { getSettings, updateSettings } from './settings/settings.service.ts';
+
+export type Handlers = {
+  [C in ChannelName]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
+};
+
+/** The service behind every contract channel: the one map both the IPC and HTTP bridges call. */
+export const createHandlers = (ctx: CoreContext, host: HostInfo): Handlers => ({
+  'app:info': async () => ({
+    version: host.version,
+    schemaVersion: ctx.database.schemaVersion,
+    databasePath: ctx.database.path,
+    systemLocale: host.systemLocale,
+    host: host.host === 'desktop' ? 'desktop' : 'browser',
+  }),
+  'settings:get': () => getSettings(ctx),
+  'settings:update': (input) => updateSettings(ctx, input),
+  'demo:create': (input) => createDemoShop(ctx, input),
+  'demo:clear': () => clearDemoShop(ctx),
+  'customers:list': (input) => listCustomers(ctx, input),
+  'customers:get': (input) => getCustomerProfile(ctx, input.id),
+  'customers:create': (input) => createCustomer(ctx, input),
+  'customers:update': (input) => updateCustomer(ctx, input.id, input.patch),
+  'customers:archive': (input) => archiveCustomer(ctx, input.id, input.archived),
+  'customers:merge': (input) => mergeCustomers(ctx, input.keepId, input.mergeId),
+  'customers:tags': () => listTags(ctx),
+  'orders:list': (input) => listOrders(ctx, input),
+  'orders:get': (input) => getOrder(ctx, input.id),
+  'orders:create': (input) => createOrder(ctx, input),
+  'orders:update': (input) => updateOrder(ctx, input.id, input.patch),
+  'orders:archive': (input) => archiveOrder(ctx, input.id, input.archived),
+  'staff:list': async () =>
+    (await ctx.database.db
+      .selectFrom('staff')
+      .select(['id', 'name', 'role', 'archived_at as archivedAt'])
+      .orderBy('name')
+      .execute()) satisfies Staff[],
+});

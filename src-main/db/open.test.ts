@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
+import type { TempDir } from '../../tests/fixtures/temp-db.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { APPLICATION_ID, LATEST_SCHEMA_VERSION, openDatabase } from './open.ts';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+let temp: TempDir;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.remove());
+
+const expectRefused = (path: string, code: string, message: RegExp) => {
+  const before = sha(path);
+  const sidecars = [`${path}-wal`, `${path}-shm`].map(existsSync);
+  expect(() => openDatabase(path, { create: true })).toThrow(
+    expect.objectContaining({ code, message: expect.stringMatching(message) }),
+  );
+  expect(sha(path)).toBe(before);
+  expect([`${path}-wal`, `${path}-shm`].map(existsSync)).toEqual(sidecars);
+};
+
+/** A migrated database with a few rows, closed cleanly (WAL checkpointed into the main file). */
+const makeShopFile = async (path: string) => {
+  const opened = openDatabase(path, { create: true });
+  const insert = opened.sqlite.prepare(
+    `INSERT INTO customers (id, name, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (let i = 0; i < 200; i += 1)
+    insert.run(`c${i}`, `Customer ${i}`, `customer ${i}`, 'now', 'now');
+  await opened.close();
+};
+
+describe('openDatabase', () => {
+  it('creates, migrates and sets the pragmas explicitly', async () => {
+    const opened = openDatabase(temp.file('shop.db'), { create: true });
+    const pragma = (name: string) => opened.sqlite.pragma(name, { simple: true });
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('foreign_keys')).toBe(1);
+    expect(pragma('synchronous')).toBe(2);
+    expect(pragma('busy_timeout')).toBe(5000);
+    expect(pragma('application_id')).toBe(APPLICATION_ID);
+    await opened.close();
+  });
+
+  it('produces the committed schema snapshot from an empty database', async () => {
+    const opened = openDatabase(temp.file('shop.db'), { create: true });
+    const rows = opened.sqlite
+      .prepare(
+        `SELECT type, name, sql FROM sqlite_schema
+         WHERE sql IS NOT NULL AND name NOT LIKE 'customers_fts_%' ORDER BY type, name`,
+      )
+      .all() as { type: string; name: string; sql: string }[];
+    const text = rows.map((row) => `-- ${row.type} ${row.name}\n${row.sql};\n`).join('\n');
+    await opened.close();
+    await expect(text).toMatchFileSnapshot('./schema.snapshot.sql');
+  });
+
+  it('reopens an existing database without re-running migrations', async () => {
+    const path = temp.file('shop.db');
+    await makeShopFile(path);
+    const opened = openDatabase(path);
+    expect(opened.sqlite.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 200 });
+    await opened.close();
+  });
+
+  it('refuses a file that is not a database and leaves it untouched', () => {
+    const path = temp.file('sales.db');
+    writeFileSync(path, 'invoice,date,total\n1,2025-01-01,1000\n'.repeat(20));
+    expectRefused(path, 'db_not_a_database', /not an SQLite file/);
+  });
+
+  it('refuses a database from a newer version and leaves it untouched', async () => {
+    const path = temp.file('shop.db');
+    await makeShopFile(path);
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    expectRefused(path, 'db_too_new', /newer version of Bazgasht/);
+  });
+
+  it("refuses another program's SQLite database", () => {
+    const path = temp.file('other.db');
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (1)');
+    raw.close();
+    expectRefused(path, 'db_foreign', /another program/);
+  });
+
+  it('refuses a database whose pages are damaged and leaves it untouched', async () => {
+    const path = temp.file('shop.db');
+    await makeShopFile(path);
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    // Scribble over every page after the first: b-tree headers and cells become nonsense.
+    for (let page = 1; page * pageSize < bytes.length; page += 1) {
+      bytes.fill(0x5a, page * pageSize, page * pageSize + 64);
+    }
+    writeFileSync(path, bytes);
+    expectRefused(path, 'db_corrupt', /damaged/);
+  });
+
+  it('refuses a truncated database and leaves it untouched', async () => {
+    const path = temp.file('shop.db');
+    await makeShopFile(path);
+    truncateSync(path, Math.floor(readFileSync(path).length / 2));
+    expectRefused(path, 'db_corrupt', /damaged/);
+  });
+
+  it('does not create a database when asked only to open one', () => {
+    const path = temp.file('missing.db');
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'db_missing' }));
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('rolls a failing migration back whole and keeps the last good version', async () => {
+    const path = temp.file('shop.db');
+    await makeShopFile(path);
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        name: 'broken',
+        up: 'CREATE TABLE half (a); CREATE TABL oops;',
+      },
+    ];
+    expect(() => openDatabase(path, { migrations: broken })).toThrow();
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(
+      raw.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'`).get(),
+    ).toEqual({ n: 0 });
+    expect(raw.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 200 });
+    raw.close();
+  });
+});

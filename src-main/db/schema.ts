@@ -1,0 +1,104 @@
+import type { Generated } from 'kysely';
+
+/** Row types of the tables, as SQLite stores them (snake_case, integers for booleans and money). */
+export type SettingsTable = {
+  key: string;
+  value: string;
+  updated_at: string;
+};
+
+export type StaffTable = {
+  id: string;
+  name: string;
+  phone_e164: string | null;
+  role: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type CustomersTable = {
+  id: string;
+  name: string;
+  phone_e164: string | null;
+  phone_raw: string | null;
+  email: string | null;
+  birthday: string | null;
+  preferred_channel: Generated<'phone' | 'sms' | 'email' | 'none'>;
+  do_not_contact: Generated<number>;
+  tags: Generated<string>;
+  notes: Generated<string>;
+  search_text: Generated<string>;
+  sort_name: Generated<string>;
+  merged_into_id: string | null;
+  archived_at: string | null;
+  order_count: Generated<number>;
+  total_spent: Generated<number>;
+  first_purchase_at: string | null;
+  last_purchase_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type CustomerExternalIdsTable = {
+  id: string;
+  customer_id: string;
+  source: string;
+  external_id: string;
+  created_at: string;
+};
+
+export type OrdersTable = {
+  id: string;
+  source: string;
+  external_id: string | null;
+  content_hash: string | null;
+  customer_id: string | null;
+  ordered_at: string;
+  local_date: string;
+  total: number;
+  refunded: Generated<number>;
+  status: Generated<'completed' | 'refunded' | 'partially_refunded' | 'void'>;
+  staff_id: string | null;
+  import_batch_id: string | null;
+  note: Generated<string>;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type OrderItemsTable = {
+  id: string;
+  order_id: string;
+  product_name: string;
+  sku: string | null;
+  category: string | null;
+  quantity: number;
+  unit_price: number;
+  line_total: number;
+  created_at: string;
+};
+
+export type InteractionsTable = {
+  id: string;
+  customer_id: string;
+  channel: 'phone' | 'sms' | 'email' | 'in_person' | 'messenger' | 'note' | 'system';
+  direction: Generated<'inbound' | 'outbound' | 'internal'>;
+  outcome:
+    'reached' | 'no_answer' | 'busy' | 'wrong_number' | 'call_back_later' | 'not_interested' | null;
+  note: Generated<string>;
+  staff_id: string | null;
+  task_id: string | null;
+  occurred_at: string;
+  created_at: string;
+};
+
+export type Database = {
+  settings: SettingsTable;
+  staff: StaffTable;
+  customers: CustomersTable;
+  customer_external_ids: CustomerExternalIdsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  interactions: InteractionsTable;
+};

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { isValidGregorianDate } from '../i18n/jalali.ts';
+
+/** Runtime validation of every input that crosses the bridge (the UI, HTTP and CLI are untrusted). */
+
+/** A real Gregorian calendar day as YYYY-MM-DD (2025-02-30 is refused). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number);
+    return isValidGregorianDate(y ?? 0, m ?? 0, d ?? 0);
+  }, 'not a real date');
+const isoInstant = z.iso.datetime({ offset: true });
+const id = z.string().min(1).max(64);
+const money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const emptyInput = z.object({}).strict();
+
+export const settingsPatch = z
+  .object({
+    shopName: z.string().trim().max(120),
+    locale: z.enum(['fa', 'en']).nullable(),
+    calendar: z.enum(['persian', 'gregory']),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'),
+    displayUnit: z.enum(['toman', 'rial']).nullable(),
+    timeZone: z.string().min(1).max(64),
+    isOnboarded: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const demoCreate = z
+  .object({
+    customers: z.number().int().min(100).max(100_000),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .optional(),
+    locale: z.enum(['fa', 'en']),
+    asOf: isoDate.optional(),
+  })
+  .strict();
+
+export const customerSort = z.enum([
+  'name',
+  'phone',
+  'orders',
+  'totalSpent',
+  'firstPurchaseAt',
+  'lastPurchaseAt',
+  'createdAt',
+]);
+
+export const customersList = z
+  .object({
+    search: z.string().max(200).optional(),
+    sort: customerSort.optional(),
+    direction: z.enum(['asc', 'desc']).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    tag: z.string().max(60).optional(),
+    archived: z.enum(['exclude', 'only', 'include']).optional(),
+  })
+  .strict();
+
+export const byId = z.object({ id }).strict();
+
+const customerFields = {
+  name: z.string().trim().min(1).max(200),
+  phone: z.string().max(40).nullable(),
+  email: z.string().max(254).nullable(),
+  birthday: isoDate.nullable(),
+  preferredChannel: z.enum(['phone', 'sms', 'email', 'none']),
+  doNotContact: z.boolean(),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50),
+  notes: z.string().max(20_000),
+};
+
+export const customerCreate = z.object(customerFields).partial().required({ name: true }).strict();
+
+export const customerUpdate = z
+  .object({ id, patch: z.object(customerFields).partial().strict() })
+  .strict();
+
+export const customerArchive = z.object({ id, archived: z.boolean() }).strict();
+
+export const customerMerge = z
+  .object({ keepId: id, mergeId: id })
+  .strict()
+  .refine((value) => value.keepId !== value.mergeId, {
+    message: 'a customer cannot be merged into itself',
+    path: ['mergeId'],
+  });
+
+export const orderItemInput = z
+  .object({
+    productName: z.string().trim().min(1).max(300),
+    sku: z.string().max(100).nullable().optional(),
+    category: z.string().max(100).nullable().optional(),
+    quantity: z.number().positive().max(1_000_000),
+    unitPrice: money,
+  })
+  .strict();
+
+const orderFields = {
+  customerId: id.nullable(),
+  orderedAt: isoInstant,
+  total: money,
+  refunded: money,
+  status: z.enum(['completed', 'refunded', 'partially_refunded', 'void']),
+  staffId: id.nullable(),
+  note: z.string().max(5000),
+  externalId: z.string().max(100).nullable(),
+  items: z.array(orderItemInput).max(1000),
+};
+
+export const orderCreate = z
+  .object(orderFields)
+  .partial()
+  .required({ orderedAt: true, total: true })
+  .strict();
+
+export const orderUpdate = z
+  .object({ id, patch: z.object(orderFields).partial().strict() })
+  .strict();
+
+export const orderArchive = z.object({ id, archived: z.boolean() }).strict();
+
+export const ordersList = z
+  .object({
+    customerId: id.optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();

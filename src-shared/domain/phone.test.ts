@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toPersianDigits } from './persian-text.ts';
+import { formatPhone, normalisePhone, phoneQueryDigits, phoneSearchVariants } from './phone.ts';
+
+describe('normalisePhone', () => {
+  const MOBILE = { e164: '+989121234567', national: '09121234567' };
+
+  it.each([
+    '09121234567',
+    '0912 123 4567',
+    '0912-123-4567',
+    '0912.123.4567',
+    '(0912) 123 4567',
+    '+989121234567',
+    '+98 912 123 4567',
+    '+98 (912) 123-45-67',
+    '+98 0912 123 4567',
+    '00989121234567',
+    '0098 912 123 4567',
+    '989121234567',
+    '98 912 123 4567',
+    '9121234567',
+    '912 123 4567',
+    '۰۹۱۲۱۲۳۴۵۶۷',
+    '۰۹۱۲ ۱۲۳ ۴۵۶۷',
+    '+۹۸۹۱۲۱۲۳۴۵۶۷',
+    '٠٩١٢١٢٣٤٥٦٧',
+    '۰۹۱۲-١٢٣-4567',
+    '  09121234567  ',
+    '\u200e09121234567\u200f',
+    '0912\u00a0123\u00a04567',
+  ])('%j is the same Iranian mobile', (raw) => {
+    expect(normalisePhone(raw)).toEqual(MOBILE);
+  });
+
+  it.each([
+    ['021 8888 1234', '+982188881234', '02188881234'],
+    ['۰۲۱-۸۸۸۸۱۲۳۴', '+982188881234', '02188881234'],
+    ['+98 21 8888 1234', '+982188881234', '02188881234'],
+    ['0311 123 4567', '+983111234567', '03111234567'],
+    ['+44 20 7946 0958', '+442079460958', '02079460958'],
+    ['0044 20 7946 0958', '+442079460958', '02079460958'],
+    ['+1 415 555 2671', '+14155552671', '4155552671'],
+    ['+1 (415) 555-2671', '+14155552671', '4155552671'],
+  ])('%j → %s', (raw, e164, national) => {
+    expect(normalisePhone(raw)).toEqual({ e164, national });
+  });
+
+  it.each([
+    '',
+    '12',
+    'abc',
+    '0912123',
+    '091212345678',
+    '0912 123 4567 ext 5',
+    '0912abc4567',
+    '+98',
+    '+0 912 123 4567',
+    '09121234567 09121234567',
+    '1234567890123456',
+    '0000000000',
+  ])('%j → null', (raw) => {
+    expect(normalisePhone(raw)).toBeNull();
+  });
+
+  it('uses another default country for national numbers', () => {
+    expect(normalisePhone('020 7946 0958', 'GB')?.e164).toBe('+442079460958');
+    expect(normalisePhone('(415) 555-2671', 'US')?.e164).toBe('+14155552671');
+    // The Iranian shortcuts belong to Iran only: here it is a UK national number.
+    expect(normalisePhone('9121234567', 'GB')?.e164).toBe('+449121234567');
+  });
+
+  it('accepts only international numbers with an unknown default country', () => {
+    expect(normalisePhone('+989121234567', 'XX')?.e164).toBe('+989121234567');
+    expect(normalisePhone('09121234567', 'XX')).toBeNull();
+  });
+});
+
+describe('phoneSearchVariants', () => {
+  it.each([
+    ['+989121234567', ['989121234567', '00989121234567', '09121234567', '9121234567']],
+    ['+982188881234', ['982188881234', '00982188881234', '02188881234', '2188881234']],
+    ['+442079460958', ['442079460958', '00442079460958', '02079460958', '2079460958']],
+    // National format and national number coincide in the US: listed once.
+    ['+14155552671', ['14155552671', '0014155552671', '4155552671']],
+  ])('%s', (e164, expected) => {
+    expect(phoneSearchVariants(e164)).toEqual(expected);
+  });
+});
+
+describe('phoneQueryDigits', () => {
+  it.each([
+    ['۰۹۱۲ ۱۲۳', '0912123'],
+    ['+98 912', '98912'],
+    ['0098912', '98912'],
+    ['0912-123', '0912123'],
+    ['(021) 88', '02188'],
+    ['912', '912'],
+    ['٠٩١٢', '0912'],
+    ['0912.123.4567', '09121234567'],
+    ['12', null],
+    ['+98', null],
+    ['00 9', null],
+    ['', null],
+    ['علی', null],
+    ['ali 0912', null],
+    ['0912 123 x', null],
+  ])('%j → %j', (query, expected) => {
+    expect(phoneQueryDigits(query)).toBe(expected);
+  });
+});
+
+describe('formatPhone', () => {
+  it.each([
+    ['+989121234567', 'en', '0912 123 4567'],
+    ['+989121234567', 'fa', '۰۹۱۲ ۱۲۳ ۴۵۶۷'],
+    ['+982188881234', 'en', '021 8888 1234'],
+    ['+442079460958', 'en', '+44 20 7946 0958'],
+    ['+442079460958', 'fa', '+۴۴ ۲۰ ۷۹۴۶ ۰۹۵۸'],
+    ['+14155552671', 'en', '+1 415 555 2671'],
+  ] as const)('%s in %s → %s', (e164, locale, expected) => {
+    expect(formatPhone(e164, locale)).toBe(expected);
+  });
+
+  it('shows an unparsable value as it is rather than losing it', () => {
+    expect(formatPhone('garbage', 'en')).toBe('garbage');
+  });
+});
+
+describe('Iranian mobiles, property-based', () => {
+  // Operator prefixes for which libphonenumber's metadata accepts every 7-digit subscriber
+  // number (checked exhaustively by sampling: 0995 and 0997–0999 are only partly allocated).
+  const PREFIXES = [
+    ...['0901', '0902', '0903', '0904', '0905'],
+    ...['0910', '0911', '0912', '0913', '0914', '0915', '0916', '0917', '0918', '0919'],
+    ...['0920', '0921', '0922'],
+    ...['0930', '0931', '0932', '0933', '0934', '0935', '0936', '0937', '0938', '0939'],
+    ...['0990', '0991', '0992', '0993', '0994', '0996'],
+  ];
+  const mobile = fc
+    .tuple(fc.constantFrom(...PREFIXES), fc.stringMatching(/^\d{7}$/))
+    .map(([prefix, rest]) => `${prefix}${rest}`);
+
+  // A typed form of the mobile: one of the accepted prefixes, optionally Persian digits, and
+  // random separators between digits.
+  const typed = (national: string) =>
+    fc
+      .record({
+        form: fc.constantFrom('0', '+98', '0098', '98', 'bare'),
+        persian: fc.boolean(),
+        separators: fc.array(fc.constantFrom('', '', '', ' ', '-', '.', ' - '), {
+          minLength: 16,
+          maxLength: 16,
+        }),
+      })
+      .map(({ form, persian, separators }) => {
+        const nsn = national.slice(1);
+        const base = form === '0' ? national : form === 'bare' ? nsn : `${form}${nsn}`;
+        const head = base.startsWith('+') ? '+' : '';
+        const digits = base.slice(head.length);
+        const spaced = [...digits].map((d, i) => `${i > 0 ? (separators[i] ?? '') : ''}${d}`);
+        const text = head + spaced.join('');
+        return persian ? toPersianDigits(text) : text;
+      });
+
+  const mobileAndTyped = mobile.chain((national) =>
+    fc.tuple(fc.constant(national), fc.array(typed(national), { minLength: 1, maxLength: 5 })),
+  );
+
+  it('every typed form of a valid mobile normalises to the same E.164', () => {
+    fc.assert(
+      fc.property(mobileAndTyped, ([national, forms]) => {
+        const expected = { e164: `+98${national.slice(1)}`, national };
+        for (const form of forms) expect(normalisePhone(form)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any phone-like fragment of a typed form is found in the search variants', () => {
+    const withFragment = mobileAndTyped.chain(([national, forms]) => {
+      const form = forms[0] ?? national;
+      return fc
+        .tuple(fc.nat({ max: form.length - 3 }), fc.integer({ min: 3, max: form.length }))
+        .map(([start, length]) => ({ national, form, fragment: form.slice(start, start + length) }))
+        .filter(({ fragment }) => fragment.length >= 3);
+    });
+    fc.assert(
+      fc.property(withFragment, ({ national, fragment }) => {
+        const digits = phoneQueryDigits(fragment);
+        fc.pre(digits !== null);
+        const variants = phoneSearchVariants(`+98${national.slice(1)}`);
+        expect(variants.some((v) => v.includes(digits))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('drops a digit → invalid', () => {
+    fc.assert(
+      fc.property(mobile, fc.nat({ max: 10 }), (national, i) => {
+        const short = national.slice(0, i) + national.slice(i + 1);
+        // A 10-digit string starting with 9 is a bare mobile, so only check the other shapes.
+        fc.pre(!/^9\d{9}$/.test(short));
+        expect(normalisePhone(short)).toBeNull();
+      }),
+    );
+  });
+});
