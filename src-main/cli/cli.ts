@@ -29,7 +29,7 @@ commands:
   customers [--search TEXT] [--json]
         list customers (search by any part of a name, phone or email)
   check [--json]
-        verify the database file page by page and its search index
+        verify the database file page by page
   help | --help    this text;   --version    the version
 
 exit codes: 0 success; 2 bad usage or bad input (reason on stderr); 1 unexpected failure`;
@@ -111,11 +111,6 @@ const COMMANDS: Record<string, Command> = {
       const problems = (sqlite.pragma('integrity_check') as { integrity_check: string }[])
         .map((row) => row.integrity_check)
         .filter((line) => line !== 'ok');
-      try {
-        sqlite.exec(`INSERT INTO customers_fts (customers_fts) VALUES ('integrity-check')`);
-      } catch (error) {
-        problems.push(`customer search index: ${(error as Error).message}`);
-      }
       const report = {
         ok: problems.length === 0,
         schemaVersion: core.database.schemaVersion,

@@ -54,7 +54,7 @@ describe('openDatabase', () => {
     const rows = opened.sqlite
       .prepare(
         `SELECT type, name, sql FROM sqlite_schema
-         WHERE sql IS NOT NULL AND name NOT LIKE 'customers_fts_%' ORDER BY type, name`,
+         WHERE sql IS NOT NULL ORDER BY type, name`,
       )
       .all() as { type: string; name: string; sql: string }[];
     const text = rows.map((row) => `-- ${row.type} ${row.name}\n${row.sql};\n`).join('\n');

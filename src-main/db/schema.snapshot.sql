@@ -17,7 +17,8 @@ CREATE INDEX idx_customers_order_count ON customers (order_count);
 CREATE INDEX idx_customers_phone_e164 ON customers (phone_e164);
 
 -- index idx_customers_sort_name
-CREATE INDEX idx_customers_sort_name ON customers (sort_name);
+CREATE INDEX idx_customers_sort_name ON customers (sort_name, id, archived_at, search_text)
+  WHERE merged_into_id IS NULL;
 
 -- index idx_customers_total_spent
 CREATE INDEX idx_customers_total_spent ON customers (total_spent);
@@ -76,14 +77,6 @@ CREATE TABLE customers (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;
-
--- table customers_fts
-CREATE VIRTUAL TABLE customers_fts USING fts5 (
-  search_text,
-  content = 'customers',
-  content_rowid = 'rowid',
-  tokenize = 'trigram'
-);
 
 -- table interactions
 CREATE TABLE interactions (

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomerSort, CustomerRow, Customer } from '../../../src-shared/contract/types.ts';
+import type { OpenDatabase } from '../../db/open.ts';
 import type { CustomersTable, Database } from '../../db/schema.ts';
+import { createSearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-index.ts';
 
 export type CustomerRecord = Selectable<CustomersTable>;
 
@@ -25,12 +28,23 @@ const SORT_COLUMNS = {
   createdAt: 'created_at',
 } as const satisfies Record<CustomerSort, keyof CustomersTable>;
 
+const searchIndexes = new WeakMap<OpenDatabase['sqlite'], SearchIndex>();
+
+const searchIndexFor = (database: OpenDatabase): SearchIndex => {
+  let index = searchIndexes.get(database.sqlite);
+  if (!index) {
+    index = createSearchIndex(database.sqlite);
+    searchIndexes.set(database.sqlite, index);
+  }
+  return index;
+};
+
 /** One page of customers and the count of all matches. */
 export const findCustomers = async (
-  db: Kysely<Database>,
+  database: OpenDatabase,
   query: CustomerQuery,
 ): Promise<{ rows: CustomerRecord[]; total: number }> => {
-  let base = db.selectFrom('customers').where('merged_into_id', 'is', null);
+  let base = database.db.selectFrom('customers').where('merged_into_id', 'is', null);
   if (query.archived === 'exclude') base = base.where('archived_at', 'is', null);
   if (query.archived === 'only') base = base.where('archived_at', 'is not', null);
   if (query.tag !== undefined) {
@@ -43,31 +57,49 @@ export const findCustomers = async (
       ),
     );
   }
-  if (query.fragments.length > 0) {
-    // Trigram FTS5 answers LIKE '%fragment%' from its index when a fragment has 3+ characters.
-    const conditions = query.fragments.map(
-      (fragment) => sql`customers_fts.search_text LIKE ${`%${fragment}%`}`,
-    );
+  const isNameOrder = query.sort === 'name' && query.tag === undefined;
+  if (query.fragments.length > 0 || isNameOrder) {
+    const matches = searchIndexFor(database).search(query.fragments, query.archived);
+    if (isNameOrder) {
+      // The index is in name order already: page it without asking SQLite to sort or count.
+      const ordered = query.direction === 'asc' ? matches : matches.reverse();
+      const page = ordered.slice(query.offset, query.offset + query.limit);
+      return { rows: findByRowids(database, page), total: matches.length };
+    }
     base = base.where(
       sql.ref('customers.rowid'),
       'in',
-      sql`(SELECT rowid FROM customers_fts WHERE ${sql.join(conditions, sql` AND `)})`,
+      sql`(SELECT value FROM json_each(${JSON.stringify(matches)}))`,
     );
   }
   const column = SORT_COLUMNS[query.sort];
   const [{ total } = { total: 0 }] = await base
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .execute();
-  const rows = await base
-    .selectAll('customers')
-    // Unknown values (no phone, no purchase yet) go last whichever way the column is sorted.
-    .orderBy(sql`${sql.ref(column)} IS NULL`)
+  let ordered = base.selectAll('customers');
+  // Unknown values (no phone, no purchase yet) go last whichever way the column is sorted.
+  if (NULLABLE_SORTS.has(query.sort)) ordered = ordered.orderBy(sql`${sql.ref(column)} IS NULL`);
+  const rows = await ordered
     .orderBy(sql.ref(column), query.direction)
     .orderBy('customers.id', query.direction)
     .limit(query.limit)
     .offset(query.offset)
     .execute();
   return { rows, total };
+};
+
+const NULLABLE_SORTS = new Set<CustomerSort>(['phone', 'firstPurchaseAt', 'lastPurchaseAt']);
+
+/** Rows for a page of rowids, in the order given. */
+const findByRowids = (database: OpenDatabase, rowids: number[]): CustomerRecord[] => {
+  if (rowids.length === 0) return [];
+  const rows = database.sqlite
+    .prepare(
+      `SELECT rowid AS _rowid, * FROM customers WHERE rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(rowids)) as (CustomerRecord & { _rowid: number })[];
+  const byRowid = new Map(rows.map(({ _rowid, ...row }) => [_rowid, row as CustomerRecord]));
+  return rowids.flatMap((rowid) => byRowid.get(rowid) ?? []);
 };
 
 export const findCustomerById = (db: Kysely<Database>, id: string) =>

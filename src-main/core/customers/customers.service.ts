@@ -41,7 +41,7 @@ export const listCustomers = async (
   ctx: CoreContext,
   input: CustomerListInput,
 ): Promise<Page<CustomerRow>> => {
-  const { rows, total } = await findCustomers(ctx.database.db, {
+  const { rows, total } = await findCustomers(ctx.database, {
     fragments: customerQueryFragments(input.search ?? ''),
     sort: input.sort ?? 'name',
     direction: input.direction ?? 'asc',

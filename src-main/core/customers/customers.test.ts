@@ -246,3 +246,47 @@ describe('customer stats cache', () => {
     expect((await listCustomers(ctx, { sort: 'name' })).rows).toEqual(incremental);
   });
 });
+
+describe('search index freshness', () => {
+  it('sees writes made through this connection and through another one', async () => {
+    const first = await createCustomer(ctx, { name: 'Parisa Nouri' });
+    expect(await names('nouri')).toEqual(['Parisa Nouri']);
+    await updateCustomer(ctx, first.id, { name: 'Parisa Tehrani' });
+    expect(await names('nouri')).toEqual([]);
+    expect(await names('tehrani')).toEqual(['Parisa Tehrani']);
+
+    // Another program (the CLI, a second window) writing to the same file.
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(ctx.database.path);
+    other
+      .prepare(
+        `INSERT INTO customers (id, name, search_text, sort_name, created_at, updated_at)
+         VALUES ('x1', 'Kaveh', 'kaveh', 'kaveh', 'now', 'now')`,
+      )
+      .run();
+    other.close();
+    expect(await names('kave')).toEqual(['Kaveh']);
+    await archiveCustomer(ctx, 'x1', true);
+    expect(await names('kave')).toEqual([]);
+    expect((await listCustomers(ctx, { search: 'kave', archived: 'only' })).total).toBe(1);
+  });
+
+  it('pages search results in name order both ways, and sorts them by other columns', async () => {
+    for (const name of ['Dara', 'Bahar', 'Arman', 'Cyrus']) {
+      await createCustomer(ctx, { name, tags: name === 'Arman' ? ['vip'] : [] });
+    }
+    const page = (input: Parameters<typeof listCustomers>[1]) =>
+      listCustomers(ctx, { search: 'a', ...input }).then((result) => [
+        result.total,
+        result.rows.map((row) => row.name),
+      ]);
+    expect(await page({ limit: 2 })).toEqual([3, ['Arman', 'Bahar']]);
+    expect(await page({ limit: 2, offset: 2 })).toEqual([3, ['Dara']]);
+    expect(await page({ direction: 'desc' })).toEqual([3, ['Dara', 'Bahar', 'Arman']]);
+    expect(await page({ sort: 'createdAt', direction: 'desc' })).toEqual([
+      3,
+      ['Arman', 'Bahar', 'Dara'],
+    ]);
+    expect(await page({ tag: 'vip' })).toEqual([1, ['Arman']]);
+  });
+});

@@ -11,7 +11,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { DemoSummary } from '../../../src-shared/contract/types.ts';
-import { buildCustomerSearchText, customerSortKey } from '../../../src-shared/domain/customer-search.ts';
+import {
+  buildCustomerSearchText,
+  customerSortKey,
+} from '../../../src-shared/domain/customer-search.ts';
 import { toPersianDigits } from '../../../src-shared/domain/persian-text.ts';
 import { uuidv7 } from '../../../src-shared/domain/id.ts';
 import { rebuildAllCustomerStats } from '../customers/customer-stats.ts';
@@ -41,12 +44,13 @@ export const MAX_DEMO_CUSTOMERS = 1_000_000;
 const DAY_MS = 86_400_000;
 
 const MODEL = {
-  oneTimeShare: 0.6,
-  loyalShare: 0.09,
+  oneTimeShare: 0.57,
+  loyalShare: 0.1,
   /** New customers per day at the end of the span, relative to its start. */
-  acquisitionGrowth: 2.5,
-  occasional: { medianGap: 65, sigma: 0.5, minGap: 14, maxGap: 365, stop: 0.12, shape: 2 },
-  loyal: { medianGap: 11, sigma: 0.35, minGap: 4, maxGap: 40, stop: 0.008, shape: 3 },
+  acquisitionGrowth: 1.6,
+  /** Gaps between visits in busyness-weighted days; stop: chance of drifting away after a visit. */
+  occasional: { medianGap: 40, sigma: 0.5, minGap: 14, maxGap: 365, stop: 0.07, shape: 2 },
+  loyal: { medianGap: 10, sigma: 0.5, minGap: 3, maxGap: 40, stop: 0.004, shape: 3 },
   walkInShare: 0.1,
   refundShare: 0.03,
   fullRefundShare: 0.01,
@@ -162,9 +166,12 @@ const planOrders = (calendar: DemoCalendar, options: DemoOptions): OrderPlan => 
   const segment = new Uint8Array(options.customers);
   for (let c = 0; c < options.customers; c += 1) {
     const draw = rng.next();
-    const kind = draw < MODEL.oneTimeShare ? ONE_TIME : draw < 1 - MODEL.loyalShare ? OCCASIONAL : LOYAL;
+    const kind =
+      draw < MODEL.oneTimeShare ? ONE_TIME : draw < 1 - MODEL.loyalShare ? OCCASIONAL : LOYAL;
     segment[c] = kind;
     let t = rng.weighted(arrivals);
+    // The loyal core is mostly people who found the shop early and stayed.
+    if (kind === LOYAL) t = Math.min(t, rng.weighted(arrivals));
     push(c, t);
     if (kind === ONE_TIME) continue;
     const habit = kind === LOYAL ? MODEL.loyal : MODEL.occasional;
@@ -250,7 +257,9 @@ const stockShelf = (catalogue: Catalogue, locale: DemoLocale, days: number): She
         category: product.category,
         categoryIndex,
       });
-      basePrices.push(product.minPrice + ((product.maxPrice - product.minPrice) * j) / (points - 1));
+      basePrices.push(
+        product.minPrice + ((product.maxPrice - product.minPrice) * j) / (points - 1),
+      );
       consumable.push(product.isConsumable ? 1 : 0);
       popularity.push((product.popularity / points) * (j === 0 ? 1.3 : j === points - 1 ? 0.7 : 1));
       productSeason.push(product.season ?? null);
@@ -418,9 +427,7 @@ const meetPeople = (
       const emailShare = isFa ? 0.12 : phone ? 0.55 : 0.95;
       const email = rng.chance(emailShare) ? makeEmail(first, last, birthYear) : null;
       const birthday = rng.chance(isFa ? 0.25 : 0.2)
-        ? formatDayNumber(
-            Date.UTC(birthYear, 0, 1) / DAY_MS + rng.int(0, 364),
-          )
+        ? formatDayNumber(Date.UTC(birthYear, 0, 1) / DAY_MS + rng.int(0, 364))
         : null;
 
       const channelDraw = rng.next();
@@ -495,10 +502,20 @@ const writeShop = (
     const span = staffDays[s] ?? { from: 0, to: calendar.length };
     const hired = (calendar.localMidnightUtc[span.from] ?? 0) + 9 * 3_600_000;
     const left =
-      span.to < calendar.length ? iso((calendar.localMidnightUtc[span.to] ?? 0) + 21 * 3_600_000) : null;
+      span.to < calendar.length
+        ? iso((calendar.localMidnightUtc[span.to] ?? 0) + 21 * 3_600_000)
+        : null;
     const id = newId(hired);
     staffIds.push(id);
-    insertStaff.run(id, member.name, member.phone, member.role, left, iso(hired), left ?? iso(hired));
+    insertStaff.run(
+      id,
+      member.name,
+      member.phone,
+      member.role,
+      left,
+      iso(hired),
+      left ?? iso(hired),
+    );
   });
   const rosterByDay: Float64Array[] = [];
   const rosterCache = new Map<string, Float64Array>();
@@ -635,7 +652,8 @@ const writeShop = (
     }
 
     const roster = rosterByDay[d];
-    const staffId = roster && basketRng.chance(0.96) ? (staffIds[basketRng.weighted(roster)] ?? null) : null;
+    const staffId =
+      roster && basketRng.chance(0.96) ? (staffIds[basketRng.weighted(roster)] ?? null) : null;
     const note = basketRng.chance(0.015) ? basketRng.pick(catalogue.orderNotes) : '';
 
     const orderId = newId(orderedMs);
