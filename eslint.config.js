@@ -10,6 +10,8 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'release/',
+      '.tmp/',
+      '.bench/',
       'test-results/',
       'playwright-report/',
       'tests/e2e/artifacts/',

@@ -1,4 +1,4 @@
-import { isChannelName } from '../../src-shared/contract/channels.ts';
+import { isKnownChannelName } from '../../src-shared/contract/channel-names.ts';
 import type { Envelope, PreloadBridge } from '../../src-shared/contract/envelope.ts';
 import { IPC_CALL } from './ipc.ts';
 
@@ -12,7 +12,7 @@ export type IpcRendererLike = {
  */
 export const createPreloadBridge = (ipcRenderer: IpcRendererLike): PreloadBridge => ({
   invoke: async (channel, input) => {
-    if (!isChannelName(channel)) {
+    if (!isKnownChannelName(channel)) {
       return {
         ok: false,
         error: {

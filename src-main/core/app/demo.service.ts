@@ -3,7 +3,7 @@ import type { DemoSummary, Locale, Settings } from '../../../src-shared/contract
 import { todayIn } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
 import { generateDemoShop } from '../demo/generate-demo.ts';
-import { getSettings, updateSettings } from '../settings/settings.service.ts';
+import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../settings/settings.service.ts';
 
 export type DemoRequest = {
   customers: number;
@@ -76,7 +76,10 @@ export const clearDemoShop = async (ctx: CoreContext): Promise<Settings> => {
     sqlite.exec('DELETE FROM customers');
     sqlite.exec('DELETE FROM staff');
   })();
-  return updateSettings(ctx, { isDemo: false, isOnboarded: false });
+  // The demo's shop name, currency and time zone are not the owner's: back to the defaults, keeping
+  // only the language they chose.
+  const { locale: _locale, ...defaults } = DEFAULT_SETTINGS;
+  return updateSettings(ctx, { ...defaults, isDemo: false, isOnboarded: false });
 };
 
 const isEmpty = (ctx: CoreContext): boolean => {

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useApi } from '../api/use-api.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { CustomersSection } from '../features/customers/CustomersSection.tsx';
+import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useLocale } from './i18n/use-t.ts';
+import logoUrl from './logo.svg';
+import { hrefOf, navigate, useRoute } from './router.ts';
+import type { Route } from './router.ts';
+import { SearchFocusContext } from './search-focus.ts';
+import type { SearchFocus } from './search-focus.ts';
+import { useSettings } from './use-settings.ts';
+
+const isEditable = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** The window: sidebar navigation, the demo banner and the current screen. */
+export function AppFrame() {
+  const { t } = useLocale();
+  const { settings } = useSettings();
+  const route = useRoute();
+  const searchInput = useRef<HTMLInputElement | null>(null);
+  const isSearchPending = useRef(false);
+
+  const searchFocus = useMemo<SearchFocus>(
+    () => ({
+      register: (input) => {
+        searchInput.current = input;
+        if (input && isSearchPending.current) {
+          isSearchPending.current = false;
+          input.focus();
+        }
+      },
+      focus: () => {
+        if (searchInput.current?.isConnected) {
+          searchInput.current.focus();
+          searchInput.current.select();
+        } else {
+          isSearchPending.current = true;
+          navigate({ name: 'customers' });
+        }
+      },
+    }),
+    [],
+  );
+
+  // A new screen starts at its top, as a new page would.
+  const screenKey = route.name === 'customer' ? `customer/${route.id}` : route.name;
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [screenKey]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      // Physical key codes, so the shortcuts also work with a Persian keyboard layout.
+      const isCtrlK = (event.ctrlKey || event.metaKey) && event.code === 'KeyK';
+      const isSlash = event.code === 'Slash' && !event.ctrlKey && !isEditable(event.target);
+      if (isCtrlK || isSlash) {
+        event.preventDefault();
+        searchFocus.focus();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [searchFocus]);
+
+  return (
+    <SearchFocusContext value={searchFocus}>
+      <div className={`frame${route.name === 'customers' ? ' frame-fill' : ''}`}>
+        <a className="skip-link" href="#main">
+          {t('frame.skipToContent')}
+        </a>
+        <aside className="sidebar">
+          <div className="sidebar-inner">
+            <div className="brand">
+              <img className="brand-logo" src={logoUrl} alt="" width={36} height={36} />
+              <div className="brand-text">
+                <span className="brand-name">{t('app.name')}</span>
+                {settings.shopName ? (
+                  <span className="brand-shop" data-testid="shop-name">
+                    {settings.shopName}
+                  </span>
+                ) : null}
+              </div>
+            </div>
+            <nav className="nav" aria-label={t('frame.navigation')}>
+              <NavLink route={{ name: 'customers' }} current={route} icon={<PeopleIcon />}>
+                {t('nav.customers')}
+              </NavLink>
+              <NavLink route={{ name: 'settings' }} current={route} icon={<GearIcon />}>
+                {t('nav.settings')}
+              </NavLink>
+            </nav>
+            <div className="sidebar-footer">
+              <LanguageSwitch />
+              <p className="shortcut-hint">{t('frame.searchShortcut')}</p>
+            </div>
+          </div>
+        </aside>
+        <div className="workspace">
+          {settings.isDemo ? <DemoBanner /> : null}
+          <main id="main" className="main" tabIndex={-1}>
+            {route.name === 'settings' ? <SettingsScreen /> : <CustomersSection route={route} />}
+          </main>
+        </div>
+      </div>
+    </SearchFocusContext>
+  );
+}
+
+function NavLink({
+  route,
+  current,
+  icon,
+  children,
+}: {
+  route: Route;
+  current: Route;
+  icon: ReactNode;
+  children: ReactNode;
+}) {
+  const isCurrent =
+    route.name === current.name || (route.name === 'customers' && current.name === 'customer');
+  return (
+    <a
+      className="nav-link"
+      href={hrefOf(route)}
+      aria-current={isCurrent ? 'page' : undefined}
+      data-testid={`nav-${route.name}`}
+    >
+      {icon}
+      <span>{children}</span>
+    </a>
+  );
+}
+
+function DemoBanner() {
+  const { t } = useLocale();
+  const api = useApi();
+  const { replace } = useSettings();
+  const [isConfirming, setConfirming] = useState(false);
+  const clear = useCallback(async () => {
+    const settings = await api.call('demo:clear', {});
+    navigate({ name: 'customers' });
+    replace(settings);
+  }, [api, replace]);
+  return (
+    <div
+      className="demo-banner"
+      role="region"
+      aria-label={t('demo.bannerLabel')}
+      data-testid="demo-banner"
+    >
+      <span>{t('demo.banner')}</span>
+      <button
+        type="button"
+        className="button button-small demo-banner-action"
+        onClick={() => setConfirming(true)}
+        data-testid="demo-clear"
+      >
+        {t('demo.startOwn')}
+      </button>
+      {isConfirming ? (
+        <ConfirmDialog
+          title={t('demo.clearTitle')}
+          confirmLabel={t('demo.clearConfirm')}
+          tone="danger"
+          onConfirm={clear}
+          onClose={() => setConfirming(false)}
+          testId="demo-clear-dialog"
+        >
+          <p>{t('demo.clearBody')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
+
+function PeopleIcon() {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 19.5c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5" />
+      <circle cx="17" cy="9" r="2.5" />
+      <path d="M16.5 14c2.6.2 4.4 1.9 5 4.5" />
+    </svg>
+  );
+}
+
+function GearIcon() {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <circle cx="12" cy="12" r="3" />
+      <path d="M12 2.8v2.4M12 18.8v2.4M4.6 4.6l1.7 1.7M17.7 17.7l1.7 1.7M2.8 12h2.4M18.8 12h2.4M4.6 19.4l1.7-1.7M17.7 6.3l1.7-1.7" />
+    </svg>
+  );
+}

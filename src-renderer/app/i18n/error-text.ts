@@ -1,0 +1,47 @@
+import type { MessageKey } from '../../../src-shared/i18n/messages/index.ts';
+import { isApiError } from '../../api/client.ts';
+import type { T } from './translate.ts';
+
+export type FieldError = { field: string; reason: string };
+
+// Reasons the core (and the client-side checks) give for a rejected field, and zod's issue codes.
+const REASONS: Readonly<Record<string, MessageKey>> = {
+  required: 'validation.required',
+  too_small: 'validation.required',
+  too_big: 'validation.tooLong',
+  invalid_email: 'validation.email',
+  invalid_phone: 'validation.phone',
+  invalid_date: 'validation.date',
+  'invalid-date': 'validation.date',
+  format: 'validation.dateFormat',
+  invalid_format: 'validation.format',
+  invalid_time_zone: 'validation.timeZone',
+  invalid_currency: 'validation.currency',
+};
+
+export function reasonText(t: T, reason: string): string {
+  return t(REASONS[reason] ?? 'validation.invalid');
+}
+
+/** The field and reason of a `bad_input` failure, when the core named one. */
+export function fieldErrorOf(error: unknown): FieldError | null {
+  if (!isApiError(error) || error.code !== 'bad_input') return null;
+  const { field, reason } = error.details;
+  if (typeof field !== 'string') return null;
+  return { field, reason: typeof reason === 'string' ? reason : 'invalid' };
+}
+
+/** One translated sentence for any failure: each stable error code has its own message. */
+export function errorText(t: T, error: unknown): string {
+  if (!isApiError(error)) return t('error.internal');
+  if (error.details['transport'] === true) return t('error.offline');
+  if (error.code === 'conflict') {
+    const reason = error.details['reason'];
+    if (reason === 'merged') return t('error.conflict.merged');
+    if (reason === 'not_empty') return t('error.conflict.notEmpty');
+    if (reason === 'not_demo') return t('error.conflict.notDemo');
+  }
+  const field = fieldErrorOf(error);
+  if (field) return `${t('error.bad_input')} ${reasonText(t, field.reason)}`;
+  return t(`error.${error.code}`);
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { useT } from '../app/i18n/use-t.ts';
+import { errorText } from '../app/i18n/error-text.ts';
+import { Dialog } from './Dialog.tsx';
+
+type Props = {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  /** Runs the action; the dialog shows it busy and reports a failure in place. */
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+  tone?: 'danger' | 'primary';
+  testId?: string;
+};
+
+/** Asks before a destructive or far-reaching action. */
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  tone = 'primary',
+  testId,
+}: Props) {
+  const t = useT();
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      isDismissible={!isBusy}
+      size="small"
+      testId={testId}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className={`button button-${tone}`}
+            onClick={() => void confirm()}
+            disabled={isBusy}
+            aria-busy={isBusy}
+            data-autofocus
+            data-testid={testId ? `${testId}-confirm` : undefined}
+          >
+            {isBusy ? t('common.working') : confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <div className="confirm-body">{children}</div>
+      {error !== null ? (
+        <p className="form-error" role="alert">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Customer } from '../../../src-shared/contract/index.ts';
+import { useApi } from '../../api/use-api.ts';
+import { errorText, fieldErrorOf, reasonText } from '../../app/i18n/error-text.ts';
+import { useLocale } from '../../app/i18n/use-t.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { Field } from '../../components/Field.tsx';
+import { useToast } from '../../components/use-toast.ts';
+import { EMPTY_DRAFT, validateDraft } from './customer-form.ts';
+import type { ContactDraft, ContactErrors, ContactField } from './customer-form.ts';
+
+type Props = { onClose: () => void; onCreated: (customer: Customer) => void };
+
+/** A new customer from the essentials: a name, and a phone or email to reach them. */
+export function AddCustomerDialog({ onClose, onCreated }: Props) {
+  const { t, calendar } = useLocale();
+  const api = useApi();
+  const toast = useToast();
+  const [draft, setDraft] = useState<ContactDraft>(EMPTY_DRAFT);
+  const [errors, setErrors] = useState<ContactErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  const set = <F extends ContactField>(field: F, value: ContactDraft[F]) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { errors: found, patch } = validateDraft(draft, EMPTY_DRAFT, calendar);
+    setErrors(found);
+    setFormError(null);
+    if (Object.values(found).some(Boolean) || patch.name === undefined) return;
+    setBusy(true);
+    try {
+      const customer = await api.call('customers:create', { ...patch, name: patch.name });
+      toast.show({ message: t('customers.added', { name: customer.name }), tone: 'success' });
+      onCreated(customer);
+    } catch (error) {
+      const field = fieldErrorOf(error);
+      if (field && field.field in EMPTY_DRAFT) setErrors({ [field.field]: field.reason });
+      else setFormError(errorText(t, error));
+      setBusy(false);
+    }
+  };
+
+  const errorOf = (field: ContactField) => {
+    const reason = errors[field];
+    return reason ? reasonText(t, reason) : null;
+  };
+
+  return (
+    <Dialog
+      title={t('customers.addTitle')}
+      onClose={onClose}
+      isDismissible={!isBusy}
+      testId="add-customer-dialog"
+    >
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <Field label={t('customer.name')} error={errorOf('name')} testId="add-name">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              value={draft.name}
+              maxLength={200}
+              onChange={(event) => set('name', event.target.value)}
+              data-testid="add-name"
+              data-autofocus
+            />
+          )}
+        </Field>
+        <Field
+          label={t('customer.phone')}
+          error={errorOf('phone')}
+          hint={t('customer.phoneHint')}
+          testId="add-phone"
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              dir="ltr"
+              type="tel"
+              inputMode="tel"
+              value={draft.phone}
+              maxLength={40}
+              onChange={(event) => set('phone', event.target.value)}
+              data-testid="add-phone"
+            />
+          )}
+        </Field>
+        <Field label={t('customer.email')} error={errorOf('email')} testId="add-email">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              dir="ltr"
+              type="email"
+              inputMode="email"
+              value={draft.email}
+              maxLength={254}
+              onChange={(event) => set('email', event.target.value)}
+              data-testid="add-email"
+            />
+          )}
+        </Field>
+        {formError ? (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={isBusy}
+            aria-busy={isBusy}
+            data-testid="add-submit"
+          >
+            {isBusy ? t('common.working') : t('customers.addSubmit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,211 @@
+import { useCallback, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { CustomerRow } from '../../../src-shared/contract/index.ts';
+import { errorText } from '../../app/i18n/error-text.ts';
+import { useLocale } from '../../app/i18n/use-t.ts';
+import { navigate } from '../../app/router.ts';
+import { useSearchFocus } from '../../app/search-focus.ts';
+import { useDebouncedValue } from '../../components/use-debounced-value.ts';
+import { AddCustomerDialog } from './AddCustomerDialog.tsx';
+import { CustomerGrid } from './CustomerGrid.tsx';
+import type { ListMemory, ListView } from './list-view.ts';
+import { useCustomerPages } from './use-customer-pages.ts';
+import './customers.css';
+
+const SEARCH_DEBOUNCE_MS = 150;
+
+type Props = {
+  view: ListView;
+  onViewChange: (update: (view: ListView) => ListView) => void;
+  memory: ListMemory;
+  version: number;
+  onCustomersChanged: () => void;
+};
+
+/** The customer book: instant search, sortable columns, every customer one scroll away. */
+export function CustomersScreen({
+  view,
+  onViewChange,
+  memory,
+  version,
+  onCustomersChanged,
+}: Props) {
+  const { t } = useLocale();
+  const searchFocus = useSearchFocus();
+  const search = useDebouncedValue(view.search, SEARCH_DEBOUNCE_MS);
+  const archived = view.showArchived ? 'include' : 'exclude';
+  const pages = useCustomerPages({
+    search,
+    sort: view.sort,
+    direction: view.direction,
+    archived,
+    version,
+  });
+  const [isAdding, setAdding] = useState(false);
+  const gridBody = useRef<HTMLDivElement | null>(null);
+
+  // The active row belongs to one query; a new search or sort starts again at the top.
+  const queryKey = `${search}|${view.sort}|${view.direction}|${archived}`;
+  const [active, setActive] = useState({ key: queryKey, index: memory.activeIndex });
+  const activeIndex = active.key === queryKey ? active.index : 0;
+  const setActiveIndex = useCallback(
+    (index: number) => {
+      memory.activeIndex = index;
+      setActive({ key: queryKey, index });
+    },
+    [memory, queryKey],
+  );
+
+  const open = useCallback((customer: CustomerRow) => {
+    navigate({ name: 'customer', id: customer.id });
+  }, []);
+
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && pages.total > 0) {
+      event.preventDefault();
+      setActiveIndex(0);
+      gridBody.current?.focus();
+    } else if (event.key === 'Enter') {
+      const customer = pages.rowAt(activeIndex);
+      if (customer && !pages.isRefreshing) open(customer);
+    } else if (event.key === 'Escape' && view.search) {
+      onViewChange((v) => ({ ...v, search: '' }));
+    }
+  };
+
+  const isSearching = pages.shownSearch !== '';
+  const countText = isSearching
+    ? t('customers.matchCount', { count: pages.total })
+    : t('customers.count', { count: pages.total });
+
+  return (
+    <div className="screen customers-screen">
+      <header className="screen-header">
+        <div>
+          <h1 className="screen-title">{t('customers.title')}</h1>
+          <p className="screen-subtitle" data-testid="customer-count" aria-live="polite">
+            {pages.status === 'ready' ? countText : '\u00a0'}
+          </p>
+        </div>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setAdding(true)}
+          data-testid="customer-add"
+        >
+          <span aria-hidden="true">+</span> {t('customers.add')}
+        </button>
+      </header>
+
+      <div className="toolbar">
+        <div className="search-box">
+          <svg className="search-icon" viewBox="0 0 24 24" aria-hidden="true">
+            <circle cx="11" cy="11" r="6.5" />
+            <path d="m16 16 4.5 4.5" />
+          </svg>
+          <input
+            ref={searchFocus.register}
+            type="search"
+            className="input search-input"
+            value={view.search}
+            placeholder={t('customers.searchPlaceholder')}
+            aria-label={t('customers.searchLabel')}
+            aria-keyshortcuts="/ Control+K"
+            onChange={(event) => onViewChange((v) => ({ ...v, search: event.target.value }))}
+            onKeyDown={onSearchKeyDown}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="customers-search"
+          />
+        </div>
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={view.showArchived}
+            onChange={(event) =>
+              onViewChange((v) => ({ ...v, showArchived: event.target.checked }))
+            }
+            data-testid="customers-show-archived"
+          />
+          <span className="switch-track" aria-hidden="true" />
+          <span>{t('customers.showArchived')}</span>
+        </label>
+      </div>
+
+      {pages.status === 'failed' ? (
+        <div className="empty-state" role="alert">
+          <p className="empty-title">{t('customers.loadFailed')}</p>
+          <p>{errorText(t, pages.error)}</p>
+          <button type="button" className="button" onClick={onCustomersChanged}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : pages.status === 'loading' ? (
+        <div className="grid-loading" aria-busy="true" aria-label={t('common.loading')} />
+      ) : pages.total === 0 ? (
+        isSearching ? (
+          <div className="empty-state" data-testid="customers-no-match">
+            <p className="empty-title">
+              {t('customers.noMatchTitle', { query: pages.shownSearch })}
+            </p>
+            <p>{t('customers.noMatchBody')}</p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                onViewChange((v) => ({ ...v, search: '' }));
+                searchFocus.focus();
+              }}
+              data-testid="customers-clear-search"
+            >
+              {t('customers.clearSearch')}
+            </button>
+          </div>
+        ) : (
+          <div className="empty-state" data-testid="customers-empty">
+            <p className="empty-title">{t('customers.emptyTitle')}</p>
+            <p>{t('customers.emptyBody')}</p>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => setAdding(true)}
+              data-testid="customers-empty-add"
+            >
+              {t('customers.addFirst')}
+            </button>
+          </div>
+        )
+      ) : (
+        <CustomerGrid
+          pages={pages}
+          sort={view.sort}
+          direction={view.direction}
+          onSortChange={(sort, direction) => onViewChange((v) => ({ ...v, sort, direction }))}
+          activeIndex={activeIndex}
+          onActiveIndexChange={setActiveIndex}
+          onOpen={open}
+          initialScrollOffset={memory.scrollOffset}
+          onScrollOffsetChange={(offset) => {
+            memory.scrollOffset = offset;
+          }}
+          bodyRef={(element) => {
+            gridBody.current = element;
+          }}
+          label={t('customers.title')}
+          queryKey={queryKey}
+        />
+      )}
+
+      {isAdding ? (
+        <AddCustomerDialog
+          onClose={() => setAdding(false)}
+          onCreated={(customer) => {
+            setAdding(false);
+            onCustomersChanged();
+            navigate({ name: 'customer', id: customer.id });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ChannelName } from './channels.ts';
+
+/**
+ * The contract's channel names without its schemas, for the preload: sandboxed and privileged, it
+ * should hold as little code as possible. A test keeps this list equal to the contract's keys.
+ */
+export const CHANNEL_NAME_LIST = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'demo:create',
+  'demo:clear',
+  'customers:list',
+  'customers:get',
+  'customers:create',
+  'customers:update',
+  'customers:archive',
+  'customers:merge',
+  'customers:tags',
+  'orders:list',
+  'orders:get',
+  'orders:create',
+  'orders:update',
+  'orders:archive',
+  'staff:list',
+] as const satisfies readonly ChannelName[];
+
+const NAMES = new Set<string>(CHANNEL_NAME_LIST);
+
+export const isKnownChannelName = (value: unknown): value is ChannelName =>
+  typeof value === 'string' && NAMES.has(value);
