@@ -2,11 +2,12 @@
  * The demo shop: three years of a believable shop's customers, orders and staff, generated from a
  * seed so the same options always give byte-identical data (ids included).
  *
- * The model, in short: new customers arrive at a growing rate with seasonal peaks; about 60 % of
- * them buy once and never return, about 30 % come back now and then (every couple of months,
- * until they drift away) and about 9 % are a loyal core who come every week or two. Repeat visits
- * run on "shop time" (busyness-weighted days), so they too cluster before Nowruz or Christmas and
- * thin out on quiet weekdays. Walk-in sales without a customer make up a tenth of the orders.
+ * The model, in short: new customers arrive at a growing rate with seasonal peaks; most of them
+ * (about 60 %) buy once and never return, about a third come back now and then (every month or
+ * two, until they drift away) and a loyal core of about 10 % come every week or two. Repeat
+ * visits run on "shop time" (busyness-weighted days), so they too cluster before Nowruz or
+ * Christmas and thin out on quiet weekdays. Walk-in sales without a customer make up a tenth of
+ * the orders. Together that is about ten orders per customer: 100,000 customers, a million orders.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../src-shared/contract/errors.ts';
@@ -16,15 +17,17 @@ import {
   customerSortKey,
 } from '../../../src-shared/domain/customer-search.ts';
 import { toPersianDigits } from '../../../src-shared/domain/persian-text.ts';
-import { uuidv7 } from '../../../src-shared/domain/id.ts';
 import { rebuildAllCustomerStats } from '../customers/customer-stats.ts';
 import { buildCalendar, formatDayNumber, SEASONS } from './calendar.ts';
 import type { DemoCalendar } from './calendar.ts';
 import { CATALOGUES } from './catalogue.ts';
+import { isoInstantFormatter, uuidv7Factory } from './fast-ids.ts';
 import type { Catalogue, DemoLocale, Name } from './catalogue.ts';
+import { batchInsert } from './batch-insert.ts';
 import { createRng, cumulativeWeights, searchCumulative } from './rng.ts';
 import type { Rng } from './rng.ts';
 
+/** Amounts are written in IRR (Rial) for fa and GBP (pence) for en; settings are the caller's. */
 export type DemoOptions = {
   customers: number;
   seed: number;
@@ -34,9 +37,6 @@ export type DemoOptions = {
   /** IANA zone of the shop, e.g. 'Asia/Tehran' or 'Europe/London'. */
   timeZone: string;
 };
-
-/** The currency the generated amounts are in: Rial for the Iranian shop, pence for the English. */
-export const DEMO_CURRENCY: Readonly<Record<DemoLocale, string>> = { fa: 'IRR', en: 'GBP' };
 
 export const DEMO_SOURCE = 'demo';
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
@@ -80,21 +80,88 @@ export const generateDemoShop = (
   const plan = planOrders(calendar, options);
 
   let summary: DemoSummary | undefined;
-  sqlite.transaction(() => {
-    const existing = sqlite
-      .prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) AS n')
-      .get() as { n: number };
-    if (existing.n > 0) {
-      throw new AppError('conflict', 'A demo shop can only be created in an empty database.');
-    }
-    summary = writeShop(sqlite, calendar, catalogue, plan, options, onProgress);
-    rebuildAllCustomerStats(sqlite);
-  })();
-  // The single large transaction leaves a WAL file as big as the data; fold it back now rather
-  // than keep hundreds of megabytes beside the database until the app closes.
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  withBulkLoadSettings(sqlite, () => {
+    sqlite.transaction(() => {
+      const existing = sqlite
+        .prepare(
+          `SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders)
+             + (SELECT count(*) FROM staff) AS n`,
+        )
+        .get() as { n: number };
+      if (existing.n > 0) {
+        throw new AppError('conflict', 'A demo shop can only be created in an empty database.');
+      }
+      const deferred = dropSecondaryIndexes(sqlite, ['customers', 'orders']);
+      summary = writeShop(sqlite, calendar, catalogue, plan, options, onProgress);
+      rebuildAllCustomerStats(sqlite);
+      for (const sql of deferred) sqlite.exec(sql);
+    })();
+  });
   if (!summary) throw new AppError('internal', 'The demo shop was not written.');
   return summary;
+};
+
+/**
+ * Runs a bulk write of rows that are consistent by construction with two connection settings
+ * eased, both restored afterwards:
+ * - a rollback journal instead of WAL: WAL writes every page twice, to the log and again into the
+ *   database at the checkpoint, a gigabyte more for the largest demo; a rollback journal only
+ *   copies pages that existed before, and an empty database has next to none;
+ * - no foreign-key checks: every key written here was made here a moment before, and a lookup per
+ *   row is about a quarter of the insert time. The test checks the result with foreign_key_check.
+ * Either switch is refused inside a transaction (and the journal one while another connection has
+ * the file open); the write then runs as it is, and a WAL log is folded back into the database at
+ * the end rather than left at full size beside it.
+ */
+const withBulkLoadSettings = (sqlite: BetterSqlite3.Database, work: () => void): void => {
+  let isJournalSwitched = false;
+  let isForeignKeysSwitched = false;
+  if (!sqlite.inTransaction) {
+    if (sqlite.pragma('journal_mode', { simple: true }) === 'wal') {
+      try {
+        isJournalSwitched = sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+      } catch {
+        isJournalSwitched = false;
+      }
+    }
+    if (sqlite.pragma('foreign_keys', { simple: true }) === 1) {
+      sqlite.pragma('foreign_keys = OFF');
+      isForeignKeysSwitched = true;
+    }
+  }
+  try {
+    work();
+  } finally {
+    if (isForeignKeysSwitched) sqlite.pragma('foreign_keys = ON');
+    if (isJournalSwitched) sqlite.pragma('journal_mode = WAL');
+    else if (!sqlite.inTransaction) sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+};
+
+/**
+ * Drops the tables' non-unique indexes and returns their exact CREATE statements, to be run once
+ * the rows are in. Orders arrive in time order, so an index by customer (and the customers' own
+ * indexes, which the figures rebuild rewrites) would take a million inserts at random places; a
+ * CREATE INDEX afterwards sorts once and is several times faster. Unique indexes stay: they guard
+ * the data while it is written. Inside the transaction, so the schema is never seen without them.
+ */
+const dropSecondaryIndexes = (
+  sqlite: BetterSqlite3.Database,
+  tables: readonly string[],
+): string[] => {
+  const list = sqlite.prepare(
+    `SELECT name, sql FROM sqlite_schema
+     WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+     ORDER BY rowid`,
+  );
+  const statements: string[] = [];
+  for (const table of tables) {
+    for (const index of list.all(table) as { name: string; sql: string }[]) {
+      sqlite.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
+      statements.push(index.sql);
+    }
+  }
+  return statements;
 };
 
 const validate = (options: DemoOptions): void => {
@@ -322,9 +389,11 @@ const roundCredit = (value: number, locale: DemoLocale): number => {
   return Math.max(step, Math.round(value / step) * step);
 };
 
-const ITEM_COUNTS = cumulativeWeights([0, 0.5, 0.28, 0.14, 0.08]);
+const ITEM_COUNTS = cumulativeWeights([0, 0.55, 0.27, 0.12, 0.06]);
 const CONSUMABLE_QUANTITIES = cumulativeWeights([0, 0.6, 0.25, 0.1, 0.03, 0.01, 0.01]);
 const REFUND_DAYS_MAX = 14;
+/** Orders per round of multi-row inserts. */
+const FLUSH_EVERY = 32;
 
 type Person = {
   name: string;
@@ -463,7 +532,7 @@ const meetPeople = (
 };
 
 // ---------------------------------------------------------------------------------------------
-// 3. Writing: prepared statements, one row at a time, inside the caller's transaction.
+// 3. Writing: multi-row prepared statements inside the caller's transaction.
 
 const writeShop = (
   sqlite: BetterSqlite3.Database,
@@ -477,14 +546,12 @@ const writeShop = (
   const idRng = createRng(options.seed, 2);
   const peopleRng = createRng(options.seed, 3);
   const basketRng = createRng(options.seed, 4);
-  const idBytes = new Uint8Array(10);
-  const nextIdBytes = (): Uint8Array => idRng.fillBytes(idBytes);
-  const newId = (unixMs: number): string => uuidv7(unixMs, nextIdBytes);
+  const newId = uuidv7Factory(idRng);
 
   const shelf = stockShelf(catalogue, locale, calendar.length);
   const asOfYear = Number(options.asOf.slice(0, 4));
   const people = meetPeople(catalogue, locale, peopleRng, asOfYear, shelf);
-  const iso = (ms: number): string => new Date(ms).toISOString();
+  const iso = isoInstantFormatter();
   const lastDay = calendar.length - 1;
   const endOfSpan = (calendar.localMidnightUtc[lastDay] ?? 0) + DAY_MS - 1;
 
@@ -533,20 +600,54 @@ const writeShop = (
     rosterByDay.push(roster);
   }
 
-  const insertCustomer = sqlite.prepare(
-    `INSERT INTO customers (id, name, phone_e164, phone_raw, email, birthday, preferred_channel,
-       do_not_contact, tags, notes, search_text, sort_name, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertOrder = sqlite.prepare(
-    `INSERT INTO orders (id, source, external_id, customer_id, ordered_at, local_date, total,
-       refunded, status, staff_id, note, created_at, updated_at)
-     VALUES (?, '${DEMO_SOURCE}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertItem = sqlite.prepare(
-    `INSERT INTO order_items (id, order_id, product_name, sku, category, quantity, unit_price,
-       line_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const customers = batchInsert(sqlite, 'customers', [
+    'id',
+    'name',
+    'phone_e164',
+    'phone_raw',
+    'email',
+    'birthday',
+    'preferred_channel',
+    'do_not_contact',
+    'tags',
+    'notes',
+    'search_text',
+    'sort_name',
+    'created_at',
+    'updated_at',
+  ]);
+  const orders = batchInsert(sqlite, 'orders', [
+    'id',
+    'source',
+    'external_id',
+    'customer_id',
+    'ordered_at',
+    'local_date',
+    'total',
+    'refunded',
+    'status',
+    'staff_id',
+    'note',
+    'created_at',
+    'updated_at',
+  ]);
+  const orderItems = batchInsert(sqlite, 'order_items', [
+    'id',
+    'order_id',
+    'product_name',
+    'sku',
+    'category',
+    'quantity',
+    'unit_price',
+    'line_total',
+    'created_at',
+  ]);
+  // Parents before children, so the rows would pass foreign-key checks statement by statement.
+  const flush = (): void => {
+    customers.flush();
+    orders.flush();
+    orderItems.flush();
+  };
 
   const customerIds: (string | undefined)[] = new Array<string | undefined>(plan.segment.length);
   const favouriteA = new Int16Array(plan.segment.length);
@@ -558,7 +659,6 @@ const writeShop = (
   const variantCount = shelf.variants.length;
   const numberWidth = Math.max(6, String(plan.count).length);
   const progressStep = Math.max(1, Math.floor(plan.count / 100));
-  let items = 0;
 
   onProgress?.(0, plan.count);
   for (let n = 0; n < plan.count; n += 1) {
@@ -579,7 +679,7 @@ const writeShop = (
         favouriteA[c] = person.favourites[0];
         favouriteB[c] = person.favourites[1];
         wholesale[c] = person.isWholesale ? 1 : 0;
-        insertCustomer.run(
+        customers.add(
           customerId,
           person.name,
           person.phoneE164,
@@ -619,7 +719,9 @@ const writeShop = (
           : basketRng.chance(0.08)
             ? 2
             : 1;
-      if (isBulkBuyer) quantity *= basketRng.int(5, 12);
+      // Trade buyers take a box of consumables or a few of a design.
+      if (isBulkBuyer)
+        quantity *= shelf.isConsumable[v] === 1 ? basketRng.int(4, 12) : basketRng.int(2, 5);
       const price = shelf.prices[month * variantCount + v] ?? 0;
       lineVariant[l] = v;
       lineQuantity[l] = quantity;
@@ -657,8 +759,9 @@ const writeShop = (
     const note = basketRng.chance(0.015) ? basketRng.pick(catalogue.orderNotes) : '';
 
     const orderId = newId(orderedMs);
-    insertOrder.run(
+    orders.add(
       orderId,
+      DEMO_SOURCE,
       `INV-${String(n + 1).padStart(numberWidth, '0')}`,
       customerId,
       orderedAt,
@@ -676,7 +779,7 @@ const writeShop = (
       if (!variant) throw new Error('missing variant');
       const quantity = lineQuantity[l] ?? 1;
       const price = linePrice[l] ?? 0;
-      insertItem.run(
+      orderItems.add(
         newId(orderedMs),
         orderId,
         variant.name,
@@ -688,15 +791,16 @@ const writeShop = (
         orderedAt,
       );
     }
-    items += lines;
+    if ((n + 1) % FLUSH_EVERY === 0) flush();
     if (onProgress && (n + 1) % progressStep === 0) onProgress(n + 1, plan.count);
   }
+  flush();
   if (onProgress && plan.count % progressStep !== 0) onProgress(plan.count, plan.count);
 
   return {
-    customers: plan.segment.length,
-    orders: plan.count,
-    items,
+    customers: customers.written,
+    orders: orders.written,
+    items: orderItems.written,
     staff: staffIds.length,
   };
 };
