@@ -5,6 +5,7 @@ import { openDatabase } from '../db/open.ts';
 import type { OpenDatabase } from '../db/open.ts';
 import { createContext } from './context.ts';
 import type { CoreContext, HostInfo } from './context.ts';
+import { listCustomers } from './customers/customers.service.ts';
 import { createDispatch } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
 import { createHandlers } from './handlers.ts';
@@ -16,6 +17,8 @@ export type Core = {
   handlers: Handlers;
   dispatch: Dispatch;
   database: OpenDatabase;
+  /** Loads what the first screen needs (the customer search index) ahead of the first call. */
+  warmUp: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -45,7 +48,16 @@ export const startCore = (options: StartOptions): Core => {
     databasePath: database.path,
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
   });
-  return { context, handlers, dispatch, database, close: database.close };
+  return {
+    context,
+    handlers,
+    dispatch,
+    database,
+    warmUp: async () => {
+      await listCustomers(context, { limit: 1 });
+    },
+    close: database.close,
+  };
 };
 
 /** Persian when the OS language is Persian, English otherwise (DESIGN.md §8). */

@@ -67,6 +67,9 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpc(ipcMain, core.dispatch);
-    await createWindow();
+    const shown = createWindow();
+    // While the renderer process loads, prepare what the customer book asks for first.
+    await core.warmUp();
+    await shown;
   });
 }

@@ -41,6 +41,7 @@ const main = async (): Promise<void> => {
   } catch (error) {
     fail(isAppError(error) ? error.message : `Cannot open ${databasePath}: ${String(error)}`);
   }
+  await core.warmUp();
   const token = process.env.BAZGASHT_SERVE_TOKEN || randomBytes(24).toString('base64url');
   const server = createBridgeServer({ dispatch: core.dispatch, staticDir, token });
   const actualPort = await listenOnLoopback(server, port).catch((error: NodeJS.ErrnoException) =>
