@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import type { E2eOptions } from './tests/e2e/fixtures.ts';
+import { CHROMIUM_LAUNCH } from './tests/fixtures/chromium.ts';
 
 /**
  * End-to-end tests against the browser build (`npm run serve`'s server), one server and one fresh
@@ -47,17 +48,7 @@ export default defineConfig<E2eOptions>({
     viewport: { width: 1366, height: 860 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: [server('fa'), server('en')],
   projects: [

@@ -98,3 +98,10 @@ describe('HTTP bridge', () => {
     expect(RENDERER_CSP).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
   });
 });
+
+describe('malformed requests', () => {
+  it('answers a malformed percent-encoding with 404, not a crash', async () => {
+    expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(404);
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+});

@@ -2,10 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 import type { Envelope } from '../../src-shared/contract/envelope.ts';
 import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import { SECURITY_HEADERS } from '../csp.ts';
+import { contentTypeOf, rendererFileFor } from '../renderer-files.ts';
 
 export type BridgeOptions = {
   /** Validates, runs and wraps one call (the core's dispatch). */
@@ -18,18 +18,6 @@ export type BridgeOptions = {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 export const API_PATH = '/api/call';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
 
 /**
  * The loopback HTTP bridge: the built renderer plus one POST endpoint over the same dispatch the
@@ -98,17 +86,16 @@ export const createBridgeServer = (options: BridgeOptions): Server => {
   };
 
   const serveStatic = (pathname: string, response: ServerResponse) => {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = join(options.staticDir, relative === '' ? 'index.html' : relative);
-    if (!file.startsWith(options.staticDir + sep) || !isFile(file)) {
+    const file = rendererFileFor(options.staticDir, pathname);
+    if (file === null || !isFile(file)) {
       response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' });
       response.end('Not found');
       return;
     }
-    const isHtml = extname(file) === '.html';
+    const isHtml = file.endsWith('.html');
     response.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
     });
     createReadStream(file).pipe(response);

@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { createContext } from '../../src-main/core/context.ts';
 import { updateSettings } from '../../src-main/core/settings/settings.service.ts';
 import { openDatabase } from '../../src-main/db/open.ts';
+import { CHROMIUM_LAUNCH } from '../fixtures/chromium.ts';
 import { ensureBenchShop } from './bench-shop.ts';
 
 /**
@@ -42,17 +43,7 @@ export const run = async (): Promise<void> => {
   await database.close();
 
   const server = await startServer(path);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const rows = page.getByTestId('customer-row');
