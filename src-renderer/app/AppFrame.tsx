@@ -71,7 +71,15 @@ export function AppFrame() {
   return (
     <SearchFocusContext value={searchFocus}>
       <div className={`frame${route.name === 'customers' ? ' frame-fill' : ''}`}>
-        <a className="skip-link" href="#main">
+        {/* Focus only: following "#main" would change the hash, and the hash is the route. */}
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
           {t('frame.skipToContent')}
         </a>
         <aside className="sidebar">

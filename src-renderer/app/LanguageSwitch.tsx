@@ -3,6 +3,7 @@ import type { Locale } from '../../src-shared/i18n/locale.ts';
 import { useToast } from '../components/use-toast.ts';
 import { errorText } from './i18n/error-text.ts';
 import { useLocale } from './i18n/use-t.ts';
+import { whenLeaveAllowed } from './leave-guard.ts';
 import { useSettings } from './use-settings.ts';
 
 // Each language names itself, so a user who cannot read the current one still finds theirs.
@@ -38,7 +39,10 @@ export function LanguageSwitch() {
           className="segmented-option"
           aria-pressed={language.locale === locale}
           disabled={isBusy}
-          onClick={() => void choose(language.locale)}
+          // Forms start again in the new language, so unsaved edits are confirmed away first.
+          onClick={() => {
+            if (language.locale !== locale) whenLeaveAllowed(() => void choose(language.locale));
+          }}
           data-testid={`language-${language.locale}`}
         >
           {language.label}

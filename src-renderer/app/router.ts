@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { isLeaveBlocked, whenLeaveAllowed } from './leave-guard.ts';
 
 /** The screens, addressed by the location hash so a reload stays on the same screen. */
 export type Route = { name: 'customers' } | { name: 'customer'; id: string } | { name: 'settings' };
@@ -22,16 +23,74 @@ export function hrefOf(route: Route): string {
   }
 }
 
+/** Goes to `route`, once unsaved changes on the current screen are saved or let go. */
 export function navigate(route: Route): void {
-  window.location.hash = hrefOf(route);
+  const hash = hrefOf(route);
+  if (hash === window.location.hash) return;
+  whenLeaveAllowed(() => {
+    window.location.hash = hash;
+  });
 }
 
-const subscribe = (onChange: () => void): (() => void) => {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+/*
+ * The route changes by three doors, all checked against the leave guard:
+ * - navigate() from code;
+ * - a click on an in-app link (`href="#/…"`), held before the browser follows it, so a kept
+ *   screen leaves no stray history entry;
+ * - any other hash change (Back, Forward, an edited address): the address is put back with
+ *   replaceState before the screen is told, and set again if the user agrees to leave.
+ */
+const listeners = new Set<() => void>();
+/** The hash the screen shows; the screen is only told of changes the guard let through. */
+let shownHash = '';
+
+const onHashChange = (): void => {
+  const to = window.location.hash;
+  if (to === shownHash) return;
+  if (isLeaveBlocked()) {
+    const from = shownHash || `${window.location.pathname}${window.location.search}`;
+    window.history.replaceState(window.history.state, '', from);
+    whenLeaveAllowed(() => {
+      window.location.hash = to;
+    });
+    return;
+  }
+  shownHash = to;
+  for (const listener of listeners) listener();
 };
 
-const getHash = (): string => window.location.hash;
+const onLinkClick = (event: MouseEvent): void => {
+  const isPlainClick =
+    event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+  if (event.defaultPrevented || !isPlainClick) return;
+  const link = event.target instanceof Element ? event.target.closest('a') : null;
+  const href = link?.getAttribute('href');
+  if (!link || !href?.startsWith('#/') || link.target !== '') return;
+  if (href === window.location.hash || !isLeaveBlocked()) return;
+  event.preventDefault();
+  whenLeaveAllowed(() => {
+    window.location.hash = href;
+  });
+};
+
+const subscribe = (onChange: () => void): (() => void) => {
+  if (listeners.size === 0) {
+    shownHash = window.location.hash;
+    window.addEventListener('hashchange', onHashChange);
+    document.addEventListener('click', onLinkClick);
+  }
+  listeners.add(onChange);
+  return () => {
+    listeners.delete(onChange);
+    if (listeners.size > 0) return;
+    window.removeEventListener('hashchange', onHashChange);
+    document.removeEventListener('click', onLinkClick);
+  };
+};
+
+// Once subscribed, the shown hash: the address may run ahead of the hashchange event (and be put
+// back by it), and a render in between must not show a screen the guard has not let through.
+const getHash = (): string => (listeners.size > 0 ? shownHash : window.location.hash);
 
 /** The current route; components re-render when the hash changes. */
 export function useRoute(): Route {

@@ -8,10 +8,14 @@ type Props = {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that backs out; "Cancel" unless the choice reads better named. */
+  cancelLabel?: string;
   /** Runs the action; the dialog shows it busy and reports a failure in place. */
   onConfirm: () => Promise<void>;
   onClose: () => void;
   tone?: 'danger' | 'primary';
+  /** The button focused first; "cancel" where a reflexive Enter must not lose anything. */
+  initialFocus?: 'confirm' | 'cancel';
   testId?: string;
 };
 
@@ -20,9 +24,11 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   onConfirm,
   onClose,
   tone = 'primary',
+  initialFocus = 'confirm',
   testId,
 }: Props) {
   const t = useT();
@@ -49,8 +55,15 @@ export function ConfirmDialog({
       testId={testId}
       footer={
         <>
-          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            {t('common.cancel')}
+          <button
+            type="button"
+            className="button"
+            onClick={onClose}
+            disabled={isBusy}
+            data-autofocus={initialFocus === 'cancel' ? true : undefined}
+            data-testid={testId ? `${testId}-cancel` : undefined}
+          >
+            {cancelLabel ?? t('common.cancel')}
           </button>
           <button
             type="button"
@@ -58,7 +71,7 @@ export function ConfirmDialog({
             onClick={() => void confirm()}
             disabled={isBusy}
             aria-busy={isBusy}
-            data-autofocus
+            data-autofocus={initialFocus === 'confirm' ? true : undefined}
             data-testid={testId ? `${testId}-confirm` : undefined}
           >
             {isBusy ? t('common.working') : confirmLabel}

@@ -38,7 +38,11 @@ export function TagInput({ value, onChange, testId, ...control }: Props) {
   return (
     <div className="tag-input" data-testid={testId}>
       {value.map((tag) => (
-        <span key={tag} className="tag tag-removable">
+        <span
+          key={tag}
+          className="tag tag-removable"
+          data-testid={testId ? `${testId}-chip` : undefined}
+        >
           {tag}
           <button
             type="button"

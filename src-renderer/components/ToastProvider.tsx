@@ -61,6 +61,7 @@ function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
             onDismiss(toast.id);
             void toast.action?.onAction();
           }}
+          data-testid={`${toast.testId ?? 'toast'}-action`}
         >
           {toast.action.label}
         </button>
@@ -70,6 +71,7 @@ function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         className="icon-button toast-close"
         aria-label={t('common.close')}
         onClick={() => onDismiss(toast.id)}
+        data-testid="toast-close"
       >
         <span aria-hidden="true">×</span>
       </button>

@@ -1,7 +1,7 @@
 import { normaliseDigits, toPersianDigits } from '../../src-shared/domain/persian-text.ts';
 import { formatDate } from '../../src-shared/i18n/locale.ts';
 import { createTranslator } from '../../src-renderer/app/i18n/translate.ts';
-import { artifactPath, expect, test } from './fixtures.ts';
+import { artifactPath, expect, test, uniqueName } from './fixtures.ts';
 
 // One file per project, run in order against that project's own fresh database: the first test
 // meets the first-run screen; the later ones create the demo shop themselves if they run alone.
@@ -145,4 +145,171 @@ test('the demo banner clears the demo; own data starts with an empty book', asyn
   await expect(profile.locators.timelineEmpty).toBeVisible();
   await profile.locators.back.click();
   await expect(customers.locators.count).toHaveText(t('customers.count', { count: 1 }));
+});
+
+// The tests below create the customers they need (unique names), so they pass alone as well as
+// after the demo has been cleared.
+
+test('the tag filter narrows the book to the tagged customer', async ({ app, lang }, testInfo) => {
+  const t = createTranslator(lang);
+  const { customers, profile } = app;
+  await app.ensureOnboarded();
+  const surname = uniqueName(lang === 'fa' ? 'گلدوزیان' : 'Goldweaver', testInfo);
+  const tagged = `${lang === 'fa' ? 'نیلوفر' : 'Nell'} ${surname}`;
+  const other = `${lang === 'fa' ? 'سهراب' : 'Sam'} ${surname}`;
+  const tag = uniqueName(lang === 'fa' ? 'کارت هدیه' : 'gift card', testInfo);
+
+  await customers.addCustomer({ name: tagged });
+  await profile.expectOpen();
+  await profile.edit({ addTags: [tag] });
+  await profile.saveAndWait();
+  await profile.locators.back.click();
+  await customers.addCustomer({ name: other });
+  await profile.expectOpen();
+  await profile.locators.back.click();
+
+  await customers.search(surname);
+  await expect(customers.locators.rows).toHaveCount(2);
+  // Next to the search, one Tab away.
+  await customers.locators.search.press('Tab');
+  await expect(customers.locators.tagFilter).toBeFocused();
+  await customers.filterByTag(tag);
+  await expect(customers.locators.rows).toHaveCount(1);
+  await expect(customers.locators.row(tagged)).toBeVisible();
+  await expect(customers.locators.count).toHaveText(t('customers.matchCount', { count: 1 }));
+
+  // The tag alone, with no search, finds them too.
+  await customers.search('');
+  await expect(customers.locators.rows).toHaveCount(1);
+  await expect(customers.locators.row(tagged)).toBeVisible();
+  await app.dismissToasts();
+  await app.screenshot(artifactPath(lang, 'customers-tag-filter'));
+
+  // A search the tag rules out says so, and the way out brings the other customer back.
+  await customers.search(other);
+  await expect(customers.locators.noMatch).toContainText(
+    t('customers.noTagMatchTitle', { tag, query: other }),
+  );
+  await app.screenshot(artifactPath(lang, 'customers-tag-no-match'));
+  await customers.locators.clearTag.click();
+  await expect(customers.locators.tagFilter).toHaveValue('');
+  await expect(customers.locators.row(other)).toBeVisible();
+});
+
+test('archive a customer; Undo in the toast puts them back in the book', async ({
+  app,
+  lang,
+}, testInfo) => {
+  const { customers, profile } = app;
+  await app.ensureOnboarded();
+  const name = uniqueName(lang === 'fa' ? 'بهرام بایگانی‌زاده' : 'Archibald Shelver', testInfo);
+  await customers.addCustomer({ name });
+  await profile.expectOpen();
+
+  await profile.archive();
+  await customers.search(name);
+  await expect(customers.locators.noMatch).toBeVisible();
+  await expect(customers.locators.row(name)).toHaveCount(0);
+
+  await profile.locators.archiveUndo.click();
+  await expect(customers.locators.row(name)).toBeVisible();
+});
+
+test('merge a duplicate: notes and tags move over and the duplicate leaves the book', async ({
+  app,
+  lang,
+}, testInfo) => {
+  const t = createTranslator(lang);
+  const { customers, profile } = app;
+  await app.ensureOnboarded();
+  const keep = uniqueName(lang === 'fa' ? 'کیوان مهرآیین' : 'Kevin Merriweather', testInfo);
+  const duplicate = `${keep} ${lang === 'fa' ? 'دوم' : 'duplicate'}`;
+  const records = [
+    {
+      name: keep,
+      notes: lang === 'fa' ? 'سفارش‌هایش را تلفنی می‌دهد.' : 'Orders by phone.',
+      tag: lang === 'fa' ? 'خوش‌حساب' : 'pays on time',
+    },
+    {
+      name: duplicate,
+      notes: lang === 'fa' ? 'نشانی تازه: خیابان بهار.' : 'New address: Spring Street.',
+      tag: lang === 'fa' ? 'مشتری قدیمی' : 'regular',
+    },
+  ];
+  for (const record of records) {
+    await customers.addCustomer({ name: record.name });
+    await profile.expectOpen();
+    await profile.edit({ notes: record.notes, addTags: [record.tag] });
+    await profile.saveAndWait();
+    await profile.locators.back.click();
+  }
+
+  await customers.openCustomer(keep);
+  await profile.expectOpen();
+  await expect(profile.locators.name).toHaveText(keep);
+  await profile.mergeDuplicate(duplicate);
+  await expect(profile.locators.mergeToast).toContainText(t('merge.done'));
+  for (const record of records) {
+    await profile.expectNotesContain(record.notes);
+    await expect(profile.tagChip(record.tag)).toBeVisible();
+  }
+  await expect(profile.locators.tagChips).toHaveCount(2);
+
+  await profile.locators.back.click();
+  await customers.search(keep);
+  await expect(customers.locators.row(keep)).toBeVisible();
+  await expect(customers.locators.row(duplicate)).toHaveCount(0);
+  await expect(customers.locators.rows).toHaveCount(1);
+});
+
+test('unsaved changes: leaving the profile asks first; Keep editing stays, Discard leaves', async ({
+  app,
+  lang,
+}, testInfo) => {
+  const t = createTranslator(lang);
+  const { customers, profile } = app;
+  await app.ensureOnboarded();
+  const name = uniqueName(lang === 'fa' ? 'گیتا نگهدار' : 'Gita Keepwell', testInfo);
+  const draft = lang === 'fa' ? 'یادداشتی که هنوز ذخیره نشده' : 'A note not saved yet';
+  await customers.addCustomer({ name });
+  await profile.expectOpen();
+  const profileUrl = app.page.url();
+  await profile.edit({ notes: draft });
+
+  await app.goToCustomers();
+  await expect(profile.locators.discardDialog).toBeVisible();
+  await expect(profile.locators.discardDialog).toContainText(t('customer.discardTitle'));
+  // Keep editing has the first focus: a reflexive Enter loses nothing.
+  await expect(profile.locators.keepEditing).toBeFocused();
+  await profile.locators.keepEditing.click();
+  await expect(profile.locators.discardDialog).toBeHidden();
+  await expect(profile.locators.notes).toHaveValue(draft);
+  expect(app.page.url()).toBe(profileUrl);
+
+  // The browser's Back is held the same way, and the address stays on the profile.
+  await app.page.goBack();
+  await expect(profile.locators.discardDialog).toBeVisible();
+  await expect(app.page).toHaveURL(profileUrl);
+  await profile.locators.keepEditing.click();
+  await expect(profile.locators.notes).toHaveValue(draft);
+
+  // Reloading the tab asks through the browser's own prompt.
+  const prompts: string[] = [];
+  app.page.once('dialog', (dialog) => {
+    prompts.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await app.page.evaluate(() => window.location.reload());
+  await expect.poll(() => prompts).toEqual(['beforeunload']);
+  await expect(profile.locators.notes).toHaveValue(draft);
+
+  await app.goToCustomers();
+  await profile.locators.discardConfirm.click();
+  await customers.expectShown();
+  await expect(profile.locators.root).toBeHidden();
+
+  // The edit was dropped, not saved.
+  await customers.openCustomer(name);
+  await profile.expectOpen();
+  await expect(profile.locators.notes).toHaveValue('');
 });

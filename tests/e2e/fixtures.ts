@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import type { TestInfo } from '@playwright/test';
 import { en } from '../../src-shared/i18n/messages/en.ts';
 import { fa } from '../../src-shared/i18n/messages/fa.ts';
 import type { Catalogue } from '../../src-shared/i18n/messages/index.ts';
@@ -32,3 +33,16 @@ export { expect };
 /** Where the screenshots of each main screen go (gitignored). */
 export const artifactPath = (lang: Lang, screen: string): string =>
   `tests/e2e/artifacts/${lang}-${screen}.png`;
+
+/**
+ * A name for the records a test creates: as written on a test's first attempt, so screenshots
+ * read naturally; with a letters-only mark on a retry or repeat, whose database still holds the
+ * first attempt's records (digits would read as part of a phone number to the search).
+ */
+export const uniqueName = (name: string, info: TestInfo): string => {
+  if (info.retry === 0 && info.repeatEachIndex === 0) return name;
+  const mark = Date.now()
+    .toString(26)
+    .replace(/[0-9]/g, (digit) => String.fromCharCode(0x71 + Number(digit)));
+  return `${name} ${mark.slice(-5)}`;
+};

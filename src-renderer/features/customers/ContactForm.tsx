@@ -5,7 +5,9 @@ import { formatDate, parseDateInput } from '../../../src-shared/i18n/locale.ts';
 import { useApi } from '../../api/use-api.ts';
 import { errorText, fieldErrorOf, reasonText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
+import { useLeaveGuard } from '../../app/use-leave-guard.ts';
 import { useSettings } from '../../app/use-settings.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Field } from '../../components/Field.tsx';
 import { TagInput } from '../../components/TagInput.tsx';
 import { useToast } from '../../components/use-toast.ts';
@@ -16,7 +18,10 @@ const CHANNELS: readonly PreferredChannel[] = ['phone', 'sms', 'email', 'none'];
 
 type Props = { customer: Customer; onSaved: (customer: Customer) => void };
 
-/** The editable contact details; Save sends only what changed, Cancel puts it all back. */
+/**
+ * The editable contact details; Save sends only what changed, Cancel puts it all back. While
+ * there are unsaved changes, leaving the profile asks first.
+ */
 export function ContactForm({ customer, onSaved }: Props) {
   const { t, fmt, locale, calendar } = useLocale();
   const { settings } = useSettings();
@@ -39,6 +44,13 @@ export function ContactForm({ customer, onSaved }: Props) {
     return reason ? reasonText(t, reason) : null;
   };
 
+  const cancel = () => {
+    setDraft(base);
+    setErrors({});
+    setFormError(null);
+  };
+  const leaveGuard = useLeaveGuard(isDirty, cancel);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { errors: found, patch } = validateDraft(draft, base, calendar);
@@ -57,12 +69,6 @@ export function ContactForm({ customer, onSaved }: Props) {
     } finally {
       setBusy(false);
     }
-  };
-
-  const cancel = () => {
-    setDraft(base);
-    setErrors({});
-    setFormError(null);
   };
 
   // The date as understood, in the user's calendar, so a Jalali/Gregorian mix-up shows at once.
@@ -237,6 +243,20 @@ export function ContactForm({ customer, onSaved }: Props) {
           {isBusy ? t('common.saving') : t('common.save')}
         </button>
       </div>
+      {leaveGuard.isAsking ? (
+        <ConfirmDialog
+          title={t('customer.discardTitle')}
+          confirmLabel={t('customer.discardConfirm')}
+          cancelLabel={t('customer.keepEditing')}
+          tone="danger"
+          initialFocus="cancel"
+          onConfirm={async () => leaveGuard.leave()}
+          onClose={leaveGuard.stay}
+          testId="discard-dialog"
+        >
+          <p>{t('customer.discardBody', { name: customer.name })}</p>
+        </ConfirmDialog>
+      ) : null}
     </form>
   );
 }

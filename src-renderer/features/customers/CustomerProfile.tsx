@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
+import { whenLeaveAllowed } from '../../app/leave-guard.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { Ltr } from '../../components/Ltr.tsx';
 import { useToast } from '../../components/use-toast.ts';
@@ -175,7 +176,8 @@ function ProfileView({
           <button
             type="button"
             className="button"
-            onClick={() => setMerging(true)}
+            // The merge replaces the form's record: unsaved edits are confirmed away first.
+            onClick={() => whenLeaveAllowed(() => setMerging(true))}
             disabled={isMerged || customer.archivedAt !== null}
             data-testid="profile-merge"
           >
@@ -185,7 +187,7 @@ function ProfileView({
             <button
               type="button"
               className="button"
-              onClick={() => void archive()}
+              onClick={() => whenLeaveAllowed(() => void archive())}
               disabled={isArchiving || isMerged}
               data-testid="profile-archive"
             >
@@ -208,7 +210,11 @@ function ProfileView({
       ) : customer.archivedAt !== null ? (
         <div className="notice" data-testid="profile-archived">
           <span>{t('customer.archivedNotice', { date: fmt.date(customer.archivedAt) })}</span>
-          <button type="button" className="button button-small" onClick={() => void restore()}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => whenLeaveAllowed(() => void restore())}
+          >
             {t('customer.restore')}
           </button>
         </div>

@@ -9,7 +9,9 @@ import { useDebouncedValue } from '../../components/use-debounced-value.ts';
 import { AddCustomerDialog } from './AddCustomerDialog.tsx';
 import { CustomerGrid } from './CustomerGrid.tsx';
 import type { ListMemory, ListView } from './list-view.ts';
+import { TagFilter } from './TagFilter.tsx';
 import { useCustomerPages } from './use-customer-pages.ts';
+import { useCustomerTags } from './use-customer-tags.ts';
 import './customers.css';
 
 const SEARCH_DEBOUNCE_MS = 150;
@@ -22,7 +24,7 @@ type Props = {
   onCustomersChanged: () => void;
 };
 
-/** The customer book: instant search, sortable columns, every customer one scroll away. */
+/** The customer book: instant search, a tag filter, sortable columns, every customer one scroll away. */
 export function CustomersScreen({
   view,
   onViewChange,
@@ -39,13 +41,15 @@ export function CustomersScreen({
     sort: view.sort,
     direction: view.direction,
     archived,
+    tag: view.tag,
     version,
   });
+  const tags = useCustomerTags(version);
   const [isAdding, setAdding] = useState(false);
   const gridBody = useRef<HTMLDivElement | null>(null);
 
-  // The active row belongs to one query; a new search or sort starts again at the top.
-  const queryKey = `${search}|${view.sort}|${view.direction}|${archived}`;
+  // The active row belongs to one query; a new search, sort or tag starts again at the top.
+  const queryKey = JSON.stringify([search, view.sort, view.direction, archived, view.tag]);
   const [active, setActive] = useState({ key: queryKey, index: memory.activeIndex });
   const activeIndex = active.key === queryKey ? active.index : 0;
   const setActiveIndex = useCallback(
@@ -74,9 +78,17 @@ export function CustomersScreen({
   };
 
   const isSearching = pages.shownSearch !== '';
-  const countText = isSearching
+  const shownTag = pages.shownTag;
+  const isFiltered = isSearching || shownTag !== null;
+  const countText = isFiltered
     ? t('customers.matchCount', { count: pages.total })
     : t('customers.count', { count: pages.total });
+
+  const clearSearch = () => {
+    onViewChange((v) => ({ ...v, search: '' }));
+    searchFocus.focus();
+  };
+  const setTag = (tag: string | null) => onViewChange((v) => ({ ...v, tag }));
 
   return (
     <div className="screen customers-screen">
@@ -118,6 +130,7 @@ export function CustomersScreen({
             data-testid="customers-search"
           />
         </div>
+        <TagFilter tags={tags} value={view.tag} onChange={setTag} />
         <label className="switch">
           <input
             type="checkbox"
@@ -143,23 +156,47 @@ export function CustomersScreen({
       ) : pages.status === 'loading' ? (
         <div className="grid-loading" aria-busy="true" aria-label={t('common.loading')} />
       ) : pages.total === 0 ? (
-        isSearching ? (
+        isFiltered ? (
           <div className="empty-state" data-testid="customers-no-match">
             <p className="empty-title">
-              {t('customers.noMatchTitle', { query: pages.shownSearch })}
+              {shownTag === null
+                ? t('customers.noMatchTitle', { query: pages.shownSearch })
+                : isSearching
+                  ? t('customers.noTagMatchTitle', { tag: shownTag, query: pages.shownSearch })
+                  : t('customers.noTagTitle', { tag: shownTag })}
             </p>
-            <p>{t('customers.noMatchBody')}</p>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                onViewChange((v) => ({ ...v, search: '' }));
-                searchFocus.focus();
-              }}
-              data-testid="customers-clear-search"
-            >
-              {t('customers.clearSearch')}
-            </button>
+            <p>
+              {shownTag === null
+                ? t('customers.noMatchBody')
+                : isSearching
+                  ? t('customers.noTagMatchBody')
+                  : t('customers.noTagBody')}
+            </p>
+            <div className="empty-actions">
+              {shownTag !== null ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setTag(null);
+                    searchFocus.focus();
+                  }}
+                  data-testid="customers-clear-tag"
+                >
+                  {t('customers.clearTag')}
+                </button>
+              ) : null}
+              {isSearching ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={clearSearch}
+                  data-testid="customers-clear-search"
+                >
+                  {t('customers.clearSearch')}
+                </button>
+              ) : null}
+            </div>
           </div>
         ) : (
           <div className="empty-state" data-testid="customers-empty">

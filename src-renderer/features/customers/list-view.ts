@@ -6,6 +6,8 @@ export type ListView = {
   sort: CustomerSort;
   direction: 'asc' | 'desc';
   showArchived: boolean;
+  /** Only customers carrying this tag; null for all. */
+  tag: string | null;
 };
 
 /** Where the user was in the book, remembered while a profile is open. */
@@ -16,4 +18,5 @@ export const INITIAL_LIST_VIEW: ListView = {
   sort: 'name',
   direction: 'asc',
   showArchived: false,
+  tag: null,
 };

@@ -7,6 +7,8 @@ export type CustomerQuery = {
   sort: CustomerSort;
   direction: 'asc' | 'desc';
   archived: 'exclude' | 'include';
+  /** Only customers with this tag; null for all. */
+  tag: string | null;
   /** Bumped when customers change elsewhere, so the cached pages are dropped. */
   version: number;
 };
@@ -26,6 +28,8 @@ export type CustomerPages = {
   total: number;
   /** The text the shown rows were searched with. */
   shownSearch: string;
+  /** The tag the shown rows were filtered by. */
+  shownTag: string | null;
   isRefreshing: boolean;
   rowAt: (index: number) => CustomerRow | undefined;
   /** Asks for the pages covering rows start..end (inclusive); cached pages are not refetched. */
@@ -33,19 +37,22 @@ export type CustomerPages = {
 };
 
 const keyOf = (q: CustomerQuery): string =>
-  JSON.stringify([q.search.trim(), q.sort, q.direction, q.archived, q.version]);
+  JSON.stringify([q.search.trim(), q.sort, q.direction, q.archived, q.tag, q.version]);
 
 /**
  * The customer book as pages fetched on demand from `customers:list`: the server searches, sorts
  * and counts; the UI asks only for the pages the user scrolls to and keeps them. A new search or
- * sort starts a new book, and the old one stays on screen until the new first page arrives, so
+ * sort or tag starts a new book, and the old one stays on screen until the new first page arrives, so
  * typing never flashes an empty list.
  */
 export function useCustomerPages(query: CustomerQuery): CustomerPages {
   const api = useApi();
   const key = keyOf(query);
   const [book, setBook] = useState<Book | null>(null);
-  const [shownSearch, setShownSearch] = useState('');
+  const [shown, setShown] = useState<{ search: string; tag: string | null }>({
+    search: '',
+    tag: null,
+  });
   const [failure, setFailure] = useState<{ key: string; error: unknown } | null>(null);
   const latest = useRef({ key, query });
   const inFlight = useRef(new Set<string>());
@@ -63,6 +70,7 @@ export function useCustomerPages(query: CustomerQuery): CustomerPages {
           sort: q.sort,
           direction: q.direction,
           archived: q.archived,
+          ...(q.tag !== null ? { tag: q.tag } : {}),
           offset: page * PAGE_SIZE,
           limit: PAGE_SIZE,
         });
@@ -73,7 +81,9 @@ export function useCustomerPages(query: CustomerQuery): CustomerPages {
           pages.set(page, result.rows);
           return { key: forKey, total: result.total, pages };
         });
-        setShownSearch(search);
+        setShown((previous) =>
+          previous.search === search && previous.tag === q.tag ? previous : { search, tag: q.tag },
+        );
         setFailure(null);
       } catch (error) {
         if (latest.current.key === forKey) setFailure({ key: forKey, error });
@@ -84,11 +94,11 @@ export function useCustomerPages(query: CustomerQuery): CustomerPages {
     [api],
   );
 
-  const { search, sort, direction, archived, version } = query;
+  const { search, sort, direction, archived, tag, version } = query;
   useEffect(() => {
-    latest.current = { key, query: { search, sort, direction, archived, version } };
+    latest.current = { key, query: { search, sort, direction, archived, tag, version } };
     void fetchPage(0);
-  }, [key, search, sort, direction, archived, version, fetchPage]);
+  }, [key, search, sort, direction, archived, tag, version, fetchPage]);
 
   const requestRange = useCallback(
     (start: number, end: number) => {
@@ -112,7 +122,8 @@ export function useCustomerPages(query: CustomerQuery): CustomerPages {
     status: isFailed ? 'failed' : book ? 'ready' : 'loading',
     error: isFailed ? failure.error : null,
     total: book?.total ?? 0,
-    shownSearch,
+    shownSearch: shown.search,
+    shownTag: shown.tag,
     isRefreshing: book !== null && book.key !== key,
     rowAt,
     requestRange,

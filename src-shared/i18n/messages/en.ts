@@ -69,6 +69,15 @@ export const en = {
   'customers.noMatchTitle': 'No customer matches “{query}”',
   'customers.noMatchBody': 'Check the spelling, or search by phone number or email instead.',
   'customers.clearSearch': 'Clear search',
+  'customers.tagFilterLabel': 'Show customers with the tag',
+  'customers.allTags': 'All tags',
+  'customers.noTagTitle': 'No customer has the tag “{tag}”',
+  'customers.noTagMatchTitle': 'No customer with the tag “{tag}” matches “{query}”',
+  'customers.noTagBody':
+    'The customers who had it may have been archived, or the tag was taken off them.',
+  'customers.noTagMatchBody':
+    'The search looked only at customers with this tag. Show all tags to search everyone.',
+  'customers.clearTag': 'Show all tags',
   'customers.column.name': 'Name',
   'customers.column.phone': 'Phone',
   'customers.column.orders': 'Purchases',
@@ -106,6 +115,11 @@ export const en = {
   'customer.openMergedInto': 'Open that customer',
   'customer.notFound': 'This customer does not exist any more.',
   'customer.loadFailed': 'This customer could not be opened.',
+  'customer.discardTitle': 'Discard your changes?',
+  'customer.discardBody':
+    'You have changed the contact details of {name} without saving. If you go on, those changes are lost.',
+  'customer.discardConfirm': 'Discard changes',
+  'customer.keepEditing': 'Keep editing',
 
   'channel.phone': 'Phone call',
   'channel.sms': 'SMS',

@@ -69,6 +69,15 @@ export const fa: Catalogue = {
   'customers.noMatchTitle': 'مشتری‌ای با «{query}» پیدا نشد',
   'customers.noMatchBody': 'املای نام را بررسی کنید، یا با شماره تلفن یا ایمیل جستجو کنید.',
   'customers.clearSearch': 'پاک کردن جستجو',
+  'customers.tagFilterLabel': 'نمایش مشتری‌های دارای برچسب',
+  'customers.allTags': 'همهٔ برچسب‌ها',
+  'customers.noTagTitle': 'هیچ مشتری‌ای برچسب «{tag}» ندارد',
+  'customers.noTagMatchTitle': 'میان مشتری‌های دارای برچسب «{tag}»، کسی با «{query}» پیدا نشد',
+  'customers.noTagBody':
+    'شاید مشتری‌هایی که این برچسب را داشتند بایگانی شده‌اند، یا برچسب از پرونده‌شان برداشته شده است.',
+  'customers.noTagMatchBody':
+    'جستجو فقط میان مشتری‌های دارای این برچسب انجام شد. برای جستجو میان همهٔ مشتری‌ها، همهٔ برچسب‌ها را نمایش دهید.',
+  'customers.clearTag': 'نمایش همهٔ برچسب‌ها',
   'customers.column.name': 'نام',
   'customers.column.phone': 'تلفن',
   'customers.column.orders': 'تعداد خرید',
@@ -105,6 +114,11 @@ export const fa: Catalogue = {
   'customer.openMergedInto': 'باز کردن آن مشتری',
   'customer.notFound': 'این مشتری دیگر وجود ندارد.',
   'customer.loadFailed': 'اطلاعات این مشتری باز نشد.',
+  'customer.discardTitle': 'تغییرات کنار گذاشته شود؟',
+  'customer.discardBody':
+    'اطلاعات تماس {name} را تغییر داده‌اید ولی ذخیره نکرده‌اید. اگر ادامه دهید، این تغییرات از بین می‌رود.',
+  'customer.discardConfirm': 'کنار گذاشتن تغییرات',
+  'customer.keepEditing': 'ادامهٔ ویرایش',
 
   'channel.phone': 'تماس تلفنی',
   'channel.sms': 'پیامک',

@@ -21,6 +21,7 @@ export class AppPage {
     demoClearConfirm: Locator;
     navCustomers: Locator;
     navSettings: Locator;
+    toastClose: Locator;
   };
 
   readonly page: Page;
@@ -44,6 +45,7 @@ export class AppPage {
       demoClearConfirm: page.getByTestId('demo-clear-dialog-confirm'),
       navCustomers: page.getByTestId('nav-customers'),
       navSettings: page.getByTestId('nav-settings'),
+      toastClose: page.getByTestId('toast-close'),
     };
   }
 
@@ -70,6 +72,24 @@ export class AppPage {
     await expect(this.customers.locators.rows.first()).toBeVisible();
   }
 
+  /**
+   * Past the first-run screen whatever the earlier tests did: a fresh database starts a small shop
+   * of its own (quicker than the demo); tests that need particular customers create them.
+   */
+  async ensureOnboarded(): Promise<void> {
+    if (await this.isFirstRun()) {
+      await this.firstRun.chooseLanguage(this.lang);
+      await this.firstRun.startWithOwnData({
+        shopName: this.lang === 'fa' ? 'فروشگاه آزمایشی' : 'Test Shop',
+      });
+    }
+    await this.customers.expectShown();
+  }
+
+  async goToCustomers(): Promise<void> {
+    await this.locators.navCustomers.click();
+  }
+
   async expectLanguage(lang: Lang): Promise<void> {
     await expect(this.locators.html).toHaveAttribute('lang', lang);
     await expect(this.locators.html).toHaveAttribute('dir', lang === 'fa' ? 'rtl' : 'ltr');
@@ -78,6 +98,12 @@ export class AppPage {
   async goToSettings(): Promise<void> {
     await this.locators.navSettings.click();
     await expect(this.settings.locators.screen).toBeVisible();
+  }
+
+  /** Closes the toast on show, for a screenshot of the screen itself. */
+  async dismissToasts(): Promise<void> {
+    for (const close of await this.locators.toastClose.all()) await close.click();
+    await expect(this.locators.toastClose).toHaveCount(0);
   }
 
   async screenshot(path: string): Promise<void> {

@@ -10,13 +10,18 @@ export class CustomersPage {
     rows: Locator;
     phoneCells: Locator;
     noMatch: Locator;
+    clearSearch: Locator;
     empty: Locator;
+    tagFilter: Locator;
+    clearTag: Locator;
     add: Locator;
     addDialog: Locator;
     addName: Locator;
     addPhone: Locator;
     addSubmit: Locator;
     columnHeader: (column: string) => Locator;
+    /** The row of the customer with exactly this name. */
+    row: (name: string) => Locator;
   };
 
   readonly page: Page;
@@ -32,13 +37,20 @@ export class CustomersPage {
       rows,
       phoneCells: rows.locator('[data-column="phone"] bdi'),
       noMatch: page.getByTestId('customers-no-match'),
+      clearSearch: page.getByTestId('customers-clear-search'),
       empty: page.getByTestId('customers-empty'),
+      tagFilter: page.getByTestId('customers-tag-filter'),
+      clearTag: page.getByTestId('customers-clear-tag'),
       add: page.getByTestId('customer-add'),
       addDialog: page.getByTestId('add-customer-dialog'),
       addName: page.getByTestId('add-name'),
       addPhone: page.getByTestId('add-phone'),
       addSubmit: page.getByTestId('add-submit'),
       columnHeader: (column) => page.getByTestId(`column-${column}`),
+      row: (name) =>
+        rows.filter({
+          has: page.getByTestId('customer-name').and(page.getByText(name, { exact: true })),
+        }),
     };
   }
 
@@ -51,6 +63,21 @@ export class CustomersPage {
 
   async search(text: string): Promise<void> {
     await this.locators.search.fill(text);
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.locators.search).toBeVisible();
+  }
+
+  /** Only customers with this tag; null for all of them. */
+  async filterByTag(tag: string | null): Promise<void> {
+    await this.locators.tagFilter.selectOption(tag === null ? { value: '' } : { label: tag });
+  }
+
+  /** Finds the customer by name and opens their profile. */
+  async openCustomer(name: string): Promise<void> {
+    await this.search(name);
+    await this.locators.row(name).click();
   }
 
   async openRow(index: number): Promise<void> {
