@@ -5,9 +5,9 @@ import { useApi } from '../../api/use-api.ts';
 import { errorText, fieldErrorOf, reasonText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { Field } from '../../components/Field.tsx';
 import { useToast } from '../../components/use-toast.ts';
 import { EMPTY_DRAFT, validateDraft } from './customer-form.ts';
+import { IdentityFields } from './IdentityFields.tsx';
 import type { ContactDraft, ContactErrors, ContactField } from './customer-form.ts';
 
 type Props = { onClose: () => void; onCreated: (customer: Customer) => void };
@@ -59,54 +59,13 @@ export function AddCustomerDialog({ onClose, onCreated }: Props) {
       testId="add-customer-dialog"
     >
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <Field label={t('customer.name')} error={errorOf('name')} testId="add-name">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              value={draft.name}
-              maxLength={200}
-              onChange={(event) => set('name', event.target.value)}
-              data-testid="add-name"
-              data-autofocus
-            />
-          )}
-        </Field>
-        <Field
-          label={t('customer.phone')}
-          error={errorOf('phone')}
-          hint={t('customer.phoneHint')}
-          testId="add-phone"
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              dir="ltr"
-              type="tel"
-              inputMode="tel"
-              value={draft.phone}
-              maxLength={40}
-              onChange={(event) => set('phone', event.target.value)}
-              data-testid="add-phone"
-            />
-          )}
-        </Field>
-        <Field label={t('customer.email')} error={errorOf('email')} testId="add-email">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              dir="ltr"
-              type="email"
-              inputMode="email"
-              value={draft.email}
-              maxLength={254}
-              onChange={(event) => set('email', event.target.value)}
-              data-testid="add-email"
-            />
-          )}
-        </Field>
+        <IdentityFields
+          draft={draft}
+          set={set}
+          errorOf={errorOf}
+          testIdPrefix="add"
+          autoFocusName
+        />
         {formError ? (
           <p className="form-error" role="alert">
             {formError}

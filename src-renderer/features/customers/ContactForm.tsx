@@ -12,6 +12,7 @@ import { Field } from '../../components/Field.tsx';
 import { TagInput } from '../../components/TagInput.tsx';
 import { useToast } from '../../components/use-toast.ts';
 import { draftOf, isDraftDirty, validateDraft } from './customer-form.ts';
+import { IdentityFields } from './IdentityFields.tsx';
 import type { ContactDraft, ContactErrors, ContactField } from './customer-form.ts';
 
 const CHANNELS: readonly PreferredChannel[] = ['phone', 'sms', 'email', 'none'];
@@ -90,53 +91,7 @@ export function ContactForm({ customer, onSaved }: Props) {
       data-testid="contact-form"
     >
       <div className="form-grid">
-        <Field label={t('customer.name')} error={errorOf('name')} testId="field-name">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              value={draft.name}
-              maxLength={200}
-              onChange={(event) => set('name', event.target.value)}
-              data-testid="field-name"
-            />
-          )}
-        </Field>
-        <Field
-          label={t('customer.phone')}
-          error={errorOf('phone')}
-          hint={t('customer.phoneHint')}
-          testId="field-phone"
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              dir="ltr"
-              type="tel"
-              inputMode="tel"
-              value={draft.phone}
-              maxLength={40}
-              onChange={(event) => set('phone', event.target.value)}
-              data-testid="field-phone"
-            />
-          )}
-        </Field>
-        <Field label={t('customer.email')} error={errorOf('email')} testId="field-email">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              dir="ltr"
-              type="email"
-              inputMode="email"
-              value={draft.email}
-              maxLength={254}
-              onChange={(event) => set('email', event.target.value)}
-              data-testid="field-email"
-            />
-          )}
-        </Field>
+        <IdentityFields draft={draft} set={set} errorOf={errorOf} testIdPrefix="field" />
         <Field
           label={t('customer.birthday')}
           error={errorOf('birthday')}
