@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useT } from '../app/i18n/use-t.ts';
 import { errorText } from '../app/i18n/error-text.ts';
 import { Dialog } from './Dialog.tsx';
+import { BusyButton } from './BusyButton.tsx';
+import { FormError } from './FormError.tsx';
 
 type Props = {
   title: string;
@@ -65,26 +67,22 @@ export function ConfirmDialog({
           >
             {cancelLabel ?? t('common.cancel')}
           </button>
-          <button
+          <BusyButton
             type="button"
             className={`button button-${tone}`}
             onClick={() => void confirm()}
-            disabled={isBusy}
-            aria-busy={isBusy}
             data-autofocus={initialFocus === 'confirm' ? true : undefined}
             data-testid={testId ? `${testId}-confirm` : undefined}
+            isBusy={isBusy}
+            busyLabel={t('common.working')}
           >
-            {isBusy ? t('common.working') : confirmLabel}
-          </button>
+            {confirmLabel}
+          </BusyButton>
         </>
       }
     >
       <div className="confirm-body">{children}</div>
-      {error !== null ? (
-        <p className="form-error" role="alert">
-          {errorText(t, error)}
-        </p>
-      ) : null}
+      <FormError message={error ? errorText(t, error) : null} />
     </Dialog>
   );
 }

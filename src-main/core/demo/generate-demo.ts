@@ -89,7 +89,11 @@ export const generateDemoShop = (
         )
         .get() as { n: number };
       if (existing.n > 0) {
-        throw new AppError('conflict', 'A demo shop can only be created in an empty database.');
+        throw new AppError(
+          'conflict',
+          'This database already holds customers or orders; a demo shop needs an empty database.',
+          { reason: 'not_empty' },
+        );
       }
       const deferred = dropSecondaryIndexes(sqlite, ['customers', 'orders']);
       summary = writeShop(sqlite, calendar, catalogue, plan, options, onProgress);

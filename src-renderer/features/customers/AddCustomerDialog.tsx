@@ -9,6 +9,8 @@ import { useToast } from '../../components/use-toast.ts';
 import { EMPTY_DRAFT, validateDraft } from './customer-form.ts';
 import { IdentityFields } from './IdentityFields.tsx';
 import type { ContactDraft, ContactErrors, ContactField } from './customer-form.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
 
 type Props = { onClose: () => void; onCreated: (customer: Customer) => void };
 
@@ -66,24 +68,20 @@ export function AddCustomerDialog({ onClose, onCreated }: Props) {
           testIdPrefix="add"
           autoFocusName
         />
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose} disabled={isBusy}>
             {t('common.cancel')}
           </button>
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary"
-            disabled={isBusy}
-            aria-busy={isBusy}
             data-testid="add-submit"
+            isBusy={isBusy}
+            busyLabel={t('common.working')}
           >
-            {isBusy ? t('common.working') : t('customers.addSubmit')}
-          </button>
+            {t('customers.addSubmit')}
+          </BusyButton>
         </div>
       </form>
     </Dialog>

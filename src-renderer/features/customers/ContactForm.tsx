@@ -14,6 +14,8 @@ import { useToast } from '../../components/use-toast.ts';
 import { draftOf, isDraftDirty, validateDraft } from './customer-form.ts';
 import { IdentityFields } from './IdentityFields.tsx';
 import type { ContactDraft, ContactErrors, ContactField } from './customer-form.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
 
 const CHANNELS: readonly PreferredChannel[] = ['phone', 'sms', 'email', 'none'];
 
@@ -172,11 +174,7 @@ export function ContactForm({ customer, onSaved }: Props) {
           )}
         </Field>
       </div>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-actions">
         {isDirty ? <span className="dirty-note">{t('customer.unsaved')}</span> : null}
         <button
@@ -188,15 +186,16 @@ export function ContactForm({ customer, onSaved }: Props) {
         >
           {t('common.cancel')}
         </button>
-        <button
+        <BusyButton
           type="submit"
           className="button button-primary"
-          disabled={!isDirty || isBusy}
-          aria-busy={isBusy}
+          disabled={!isDirty}
           data-testid="profile-save"
+          isBusy={isBusy}
+          busyLabel={t('common.saving')}
         >
-          {isBusy ? t('common.saving') : t('common.save')}
-        </button>
+          {t('common.save')}
+        </BusyButton>
       </div>
       {leaveGuard.isAsking ? (
         <ConfirmDialog

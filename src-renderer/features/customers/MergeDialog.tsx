@@ -6,6 +6,8 @@ import { useLocale } from '../../app/i18n/use-t.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Ltr } from '../../components/Ltr.tsx';
 import { useDebouncedValue } from '../../components/use-debounced-value.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
 
 type Props = {
   keep: Customer;
@@ -82,11 +84,11 @@ export function MergeDialog({ keep, onClose, onMerged }: Props) {
             data-testid="merge-search"
             data-autofocus
           />
-          {search.error !== null && search.query === query ? (
-            <p className="form-error" role="alert">
-              {errorText(t, search.error)}
-            </p>
-          ) : null}
+          <FormError
+            message={
+              search.error !== null && search.query === query ? errorText(t, search.error) : null
+            }
+          />
           {results !== null && query !== '' && results.length === 0 ? (
             <p className="muted merge-none">{t('merge.noResults')}</p>
           ) : null}
@@ -122,11 +124,7 @@ export function MergeDialog({ keep, onClose, onMerged }: Props) {
             <li>{t('merge.movesIds')}</li>
           </ul>
           <p className="merge-warning">{t('merge.archivedAfter', { name: picked.name })}</p>
-          {error !== null ? (
-            <p className="form-error" role="alert">
-              {errorText(t, error)}
-            </p>
-          ) : null}
+          <FormError message={error ? errorText(t, error) : null} />
           <div className="form-actions">
             <button
               type="button"
@@ -136,17 +134,17 @@ export function MergeDialog({ keep, onClose, onMerged }: Props) {
             >
               {t('common.back')}
             </button>
-            <button
+            <BusyButton
               type="button"
               className="button button-danger"
               onClick={() => void merge()}
-              disabled={isBusy}
-              aria-busy={isBusy}
               data-testid="merge-confirm-button"
               autoFocus
+              isBusy={isBusy}
+              busyLabel={t('common.working')}
             >
-              {isBusy ? t('common.working') : t('merge.confirm')}
-            </button>
+              {t('merge.confirm')}
+            </BusyButton>
           </div>
         </div>
       )}

@@ -13,6 +13,8 @@ import { currencyChoiceOf, currencyPatchOf } from '../../components/currency-cho
 import type { CurrencyChoice } from '../../components/currency-choice.ts';
 import { Field } from '../../components/Field.tsx';
 import './first-run.css';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
 
 /** Size of the generated demo shop: enough to feel real, quick to create. */
 const DEMO_CUSTOMERS = 2000;
@@ -98,11 +100,7 @@ function LanguageStep({ onDone }: { onDone: () => void }) {
           </button>
         ))}
       </div>
-      {error !== null ? (
-        <p className="form-error" role="alert">
-          {errorText(t, error)}
-        </p>
-      ) : null}
+      <FormError message={error ? errorText(t, error) : null} />
     </section>
   );
 }
@@ -190,26 +188,22 @@ function DemoStep({ onBack }: { onBack: () => void }) {
           <span>{t('firstRun.demoCreating')}</span>
         </div>
       ) : null}
-      {error !== null ? (
-        <p className="form-error" role="alert">
-          {errorText(t, error)}
-        </p>
-      ) : null}
+      <FormError message={error ? errorText(t, error) : null} />
       <div className="step-actions">
         <button type="button" className="button button-ghost" onClick={onBack} disabled={isBusy}>
           {t('common.back')}
         </button>
-        <button
+        <BusyButton
           type="button"
           className="button button-primary button-large"
           onClick={() => void create()}
-          disabled={isBusy}
-          aria-busy={isBusy}
           data-testid="first-run-demo-create"
           autoFocus
+          isBusy={isBusy}
+          busyLabel={t('common.working')}
         >
-          {isBusy ? t('common.working') : t('firstRun.demoCreate')}
-        </button>
+          {t('firstRun.demoCreate')}
+        </BusyButton>
       </div>
     </section>
   );
@@ -269,24 +263,20 @@ function OwnDataStep({ onBack }: { onBack: () => void }) {
         </Field>
         <CurrencyFields value={currency} onChange={setCurrency} error={errors.currency} />
         <CalendarFields value={calendar} onChange={setCalendar} />
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
         <div className="step-actions">
           <button type="button" className="button button-ghost" onClick={onBack} disabled={isBusy}>
             {t('common.back')}
           </button>
-          <button
+          <BusyButton
             type="submit"
             className="button button-primary button-large"
-            disabled={isBusy}
-            aria-busy={isBusy}
             data-testid="own-submit"
+            isBusy={isBusy}
+            busyLabel={t('common.working')}
           >
-            {isBusy ? t('common.working') : t('firstRun.ownSubmit')}
-          </button>
+            {t('firstRun.ownSubmit')}
+          </BusyButton>
         </div>
       </form>
     </section>

@@ -13,6 +13,8 @@ import type { CurrencyChoice } from '../../components/currency-choice.ts';
 import { Field } from '../../components/Field.tsx';
 import { Ltr } from '../../components/Ltr.tsx';
 import './settings.css';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
 
 type Draft = {
   shopName: string;
@@ -220,11 +222,7 @@ function SettingsForm({ settings, isSaved, onSavedChange }: FormProps) {
         </Field>
       </section>
 
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-actions settings-actions">
         <span className="save-status" role="status" data-testid="settings-status">
           {isSaved && !isDirty ? t('settings.saved') : ''}
@@ -240,15 +238,16 @@ function SettingsForm({ settings, isSaved, onSavedChange }: FormProps) {
         >
           {t('common.cancel')}
         </button>
-        <button
+        <BusyButton
           type="submit"
           className="button button-primary"
-          disabled={!isDirty || isSaving}
-          aria-busy={isSaving}
+          disabled={!isDirty}
           data-testid="settings-save"
+          isBusy={isSaving}
+          busyLabel={t('common.saving')}
         >
-          {isSaving ? t('common.saving') : t('common.save')}
-        </button>
+          {t('common.save')}
+        </BusyButton>
       </div>
     </form>
   );
