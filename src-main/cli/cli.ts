@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { AppError, isAppError } from '../../src-shared/contract/errors.ts';
 import type { CustomerRow, Settings } from '../../src-shared/contract/types.ts';
-import { formatMoney } from '../../src-shared/i18n/locale.ts';
+import { formatMoney, localDateOf } from '../../src-shared/i18n/locale.ts';
 import { createDemoShop } from '../core/app/demo.service.ts';
 import { startCore } from '../core/core.ts';
 import type { Core } from '../core/core.ts';
@@ -10,6 +10,8 @@ import { listCustomers } from '../core/customers/customers.service.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import { APP_VERSION } from '../core/version.ts';
+import { prepareImport } from './import-command.ts';
+import { UsageError } from './usage-error.ts';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -26,6 +28,10 @@ usage: bazgasht [--db PATH] <command> [options]
 commands:
   demo [--customers N] [--seed S] [--locale fa|en] [--as-of YYYY-MM-DD] [--json]
         create a demo shop in an empty database (N from 100 to 100000, default 2000)
+  import FILE [--mapping MAPPING.json] [--preset NAME] [--dry-run] [--json]
+        import sales from a CSV/TSV/TXT or .xlsx file (columns mapped automatically, by a
+        preset — shopify, fa-accounting, generic-en, generic-fa or one saved in the app — or
+        by a mapping file); --dry-run checks and counts without writing anything
   customers [--search TEXT] [--json]
         list customers (search by any part of a name, phone or email)
   check [--json]
@@ -37,16 +43,30 @@ exit codes: 0 success; 2 bad usage or bad input (reason on stderr); 1 unexpected
 type Options = ParseArgsConfig['options'];
 type Command = {
   options: Options;
+  /** How many positional arguments the command takes. */
+  positionals?: number;
   /** Whether the command may create the database file. */
-  creates: boolean;
+  creates: boolean | ((values: Record<string, unknown>) => boolean);
   /** Checks the options (throwing UsageError) before any database is opened, then runs. */
-  prepare: (values: Record<string, unknown>, io: CliIo) => (core: Core) => Promise<void>;
+  prepare: (
+    values: Record<string, unknown>,
+    io: CliIo,
+    positionals: string[],
+  ) => ((core: Core) => Promise<void>) | Promise<(core: Core) => Promise<void>>;
 };
 
-/** Thrown for bad usage or bad input: exit code 2 with a one-line reason. */
-class UsageError extends Error {}
-
 const COMMANDS: Record<string, Command> = {
+  import: {
+    options: {
+      mapping: { type: 'string' },
+      preset: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    positionals: 1,
+    creates: (values) => values['dry-run'] !== true,
+    prepare: (values, io, positionals) => prepareImport(values, io, positionals),
+  },
   demo: {
     options: {
       customers: { type: 'string' },
@@ -144,11 +164,12 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     if (command === undefined) throw new UsageError('no command given (see bazgasht --help)');
     const spec = COMMANDS[command];
     if (!spec) throw new UsageError(`unknown command "${command}" (see bazgasht --help)`);
-    const run = spec.prepare(parseCommandOptions(command, spec.options, rest), io);
+    const { values, positionals } = parseCommandOptions(command, spec, rest);
+    const run = await spec.prepare(values, io, positionals);
     core = startCore({
       databasePath: resolveDatabasePath(db, io.env),
       host: 'cli',
-      create: spec.creates,
+      create: typeof spec.creates === 'function' ? spec.creates(values) : spec.creates,
       ...(io.now && { now: io.now }),
     });
     await run(core);
@@ -197,18 +218,19 @@ const splitGlobal = (argv: readonly string[]) => {
   return { command, rest, db };
 };
 
-const parseCommandOptions = (command: string, options: Options, args: string[]) => {
+const parseCommandOptions = (command: string, spec: Command, args: string[]) => {
   try {
     const { values, positionals } = parseArgs({
       args,
-      options,
+      options: spec.options,
       strict: true,
       allowPositionals: true,
     });
-    if (positionals.length > 0) {
-      throw new UsageError(`${command}: unexpected argument "${positionals[0]}"`);
+    const allowed = spec.positionals ?? 0;
+    if (positionals.length > allowed) {
+      throw new UsageError(`${command}: unexpected argument "${positionals[allowed]}"`);
     }
-    return values as Record<string, unknown>;
+    return { values: values as Record<string, unknown>, positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // node:util's messages are long and mention internals; keep the one line a user needs.
@@ -255,7 +277,7 @@ const formatCustomerTable = (rows: CustomerRow[], settings: Settings): string =>
     row.phone ?? '',
     String(row.orders),
     formatMoney(row.totalSpent, settings, 'en'),
-    row.lastPurchaseAt?.slice(0, 10) ?? '',
+    row.lastPurchaseAt ? localDateOf(row.lastPurchaseAt, settings.timeZone) : '',
   ]);
   const header = ['name', 'phone', 'orders', 'total spent', 'last purchase'];
   const widths = header.map((title, column) =>

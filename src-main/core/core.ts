@@ -10,6 +10,8 @@ import { createDispatch } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
 import { createHandlers } from './handlers.ts';
 import type { Handlers } from './handlers.ts';
+import { createImportService } from './imports/imports.service.ts';
+import type { ImportService } from './imports/imports.service.ts';
 import { APP_VERSION } from './version.ts';
 
 export type Core = {
@@ -17,6 +19,7 @@ export type Core = {
   handlers: Handlers;
   dispatch: Dispatch;
   database: OpenDatabase;
+  imports: ImportService;
   /** Loads what the first screen needs (the customer search index) ahead of the first call. */
   warmUp: () => Promise<void>;
   close: () => Promise<void>;
@@ -39,11 +42,16 @@ export const startCore = (options: StartOptions): Core => {
   }
   const database = openDatabase(options.databasePath, { create: options.create });
   const context = createContext(database, options.now ? { now: options.now } : {});
-  const handlers = createHandlers(context, {
-    version: APP_VERSION,
-    host: options.host,
-    systemLocale: options.systemLocale ?? systemLocaleFromEnv(),
-  });
+  const imports = createImportService(context, options.host);
+  const handlers = createHandlers(
+    context,
+    {
+      version: APP_VERSION,
+      host: options.host,
+      systemLocale: options.systemLocale ?? systemLocaleFromEnv(),
+    },
+    imports,
+  );
   const dispatch = createDispatch(handlers, {
     databasePath: database.path,
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
@@ -53,10 +61,14 @@ export const startCore = (options: StartOptions): Core => {
     handlers,
     dispatch,
     database,
+    imports,
     warmUp: async () => {
       await listCustomers(context, { limit: 1 });
     },
-    close: database.close,
+    close: async () => {
+      await imports.close();
+      await database.close();
+    },
   };
 };
 

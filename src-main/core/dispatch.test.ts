@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../src-shared/contract/channels.ts';
 import { AppError } from '../../src-shared/contract/errors.ts';
 import { makeTestContext } from '../../tests/fixtures/core.ts';
+import { LATEST_SCHEMA_VERSION } from '../db/open.ts';
 import { createDispatch } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
 import { createHandlers } from './handlers.ts';
 import type { Handlers } from './handlers.ts';
+import { createImportService } from './imports/imports.service.ts';
 
 let dispatch: Dispatch;
 let handlers: Handlers;
@@ -14,8 +16,16 @@ const onUnexpected = vi.fn();
 
 beforeEach(() => {
   const test = makeTestContext();
-  remove = test.remove;
-  handlers = createHandlers(test.ctx, { version: '9.9.9', host: 'browser', systemLocale: 'fa' });
+  const imports = createImportService(test.ctx, 'test');
+  remove = async () => {
+    await imports.close();
+    await test.remove();
+  };
+  handlers = createHandlers(
+    test.ctx,
+    { version: '9.9.9', host: 'browser', systemLocale: 'fa' },
+    imports,
+  );
   dispatch = createDispatch(handlers, { databasePath: '/tmp/shop.db', onUnexpected });
   onUnexpected.mockReset();
 });
@@ -65,7 +75,12 @@ describe('dispatch', () => {
     });
     expect(await dispatch('app:info', {})).toMatchObject({
       ok: true,
-      data: { version: '9.9.9', systemLocale: 'fa', host: 'browser', schemaVersion: 1 },
+      data: {
+        version: '9.9.9',
+        systemLocale: 'fa',
+        host: 'browser',
+        schemaVersion: LATEST_SCHEMA_VERSION,
+      },
     });
   });
 

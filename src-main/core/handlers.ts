@@ -18,6 +18,7 @@ import {
   listOrders,
   updateOrder,
 } from './orders/orders.service.ts';
+import type { ImportService } from './imports/imports.service.ts';
 import { getSettings, updateSettings } from './settings/settings.service.ts';
 
 export type Handlers = {
@@ -25,7 +26,11 @@ export type Handlers = {
 };
 
 /** The service behind every contract channel: the one map both the IPC and HTTP bridges call. */
-export const createHandlers = (ctx: CoreContext, host: HostInfo): Handlers => ({
+export const createHandlers = (
+  ctx: CoreContext,
+  host: HostInfo,
+  imports: ImportService,
+): Handlers => ({
   'app:info': async () => ({
     version: host.version,
     schemaVersion: ctx.database.schemaVersion,
@@ -55,4 +60,19 @@ export const createHandlers = (ctx: CoreContext, host: HostInfo): Handlers => ({
       .select(['id', 'name', 'role', 'archived_at as archivedAt'])
       .orderBy('name')
       .execute()) satisfies Staff[],
+  'import:upload-begin': (input) => imports.uploadBegin(input),
+  'import:upload-chunk': (input) => imports.uploadChunk(input),
+  'import:upload-end': (input) => imports.uploadEnd(input.fileId),
+  'import:preview': (input) => imports.preview(input),
+  'import:start': (input) => imports.start(input.fileId, input.plan, input.dryRun),
+  'import:job': async (input) => imports.job(input.jobId),
+  'import:cancel': async (input) => imports.cancel(input.jobId),
+  'import:history': async () => imports.history(),
+  'import:undo': async (input) => imports.undo(input.batchId),
+  'import:rejected': async (input) =>
+    imports.rejected(input.batchId, input.offset ?? 0, input.limit ?? 100),
+  'import:rejected-csv': async (input) => imports.rejectedCsv(input.batchId),
+  'import:presets': async () => imports.presets(),
+  'import:preset-save': async (input) => imports.savePreset(input),
+  'import:preset-delete': async (input) => imports.deletePreset(input.id),
 });

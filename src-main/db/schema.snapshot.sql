@@ -1,11 +1,19 @@
 -- index idx_customer_external_ids_customer_id
 CREATE INDEX idx_customer_external_ids_customer_id ON customer_external_ids (customer_id);
 
+-- index idx_customer_external_ids_import_batch_id
+CREATE INDEX idx_customer_external_ids_import_batch_id ON customer_external_ids (import_batch_id)
+  WHERE import_batch_id IS NOT NULL;
+
 -- index idx_customers_email
 CREATE INDEX idx_customers_email ON customers (email);
 
 -- index idx_customers_first_purchase_at
 CREATE INDEX idx_customers_first_purchase_at ON customers (first_purchase_at);
+
+-- index idx_customers_import_batch_id
+CREATE INDEX idx_customers_import_batch_id ON customers (import_batch_id)
+  WHERE import_batch_id IS NOT NULL;
 
 -- index idx_customers_last_purchase_at
 CREATE INDEX idx_customers_last_purchase_at ON customers (last_purchase_at);
@@ -23,6 +31,15 @@ CREATE INDEX idx_customers_sort_name ON customers (sort_name, id, archived_at, s
 -- index idx_customers_total_spent
 CREATE INDEX idx_customers_total_spent ON customers (total_spent);
 
+-- index idx_import_batches_content_hash
+CREATE INDEX idx_import_batches_content_hash ON import_batches (content_hash);
+
+-- index idx_import_batches_started_at
+CREATE INDEX idx_import_batches_started_at ON import_batches (started_at);
+
+-- index idx_import_rejected_rows_batch_id_line
+CREATE INDEX idx_import_rejected_rows_batch_id_line ON import_rejected_rows (batch_id, line);
+
 -- index idx_interactions_customer_id_occurred_at
 CREATE INDEX idx_interactions_customer_id_occurred_at ON interactions (customer_id, occurred_at);
 
@@ -31,6 +48,10 @@ CREATE INDEX idx_order_items_order_id ON order_items (order_id);
 
 -- index idx_orders_customer_id_ordered_at
 CREATE INDEX idx_orders_customer_id_ordered_at ON orders (customer_id, ordered_at);
+
+-- index idx_orders_import_batch_id
+CREATE INDEX idx_orders_import_batch_id ON orders (import_batch_id)
+  WHERE import_batch_id IS NOT NULL;
 
 -- index idx_orders_local_date
 CREATE INDEX idx_orders_local_date ON orders (local_date);
@@ -43,13 +64,27 @@ CREATE UNIQUE INDEX idx_orders_source_content_hash ON orders (source, content_ha
 CREATE UNIQUE INDEX idx_orders_source_external_id ON orders (source, external_id)
   WHERE external_id IS NOT NULL;
 
+-- index idx_refunds_import_batch_id
+CREATE INDEX idx_refunds_import_batch_id ON refunds (import_batch_id);
+
+-- index idx_refunds_order_id
+CREATE INDEX idx_refunds_order_id ON refunds (order_id);
+
+-- index idx_refunds_source_content_hash
+CREATE UNIQUE INDEX idx_refunds_source_content_hash ON refunds (source, content_hash)
+  WHERE content_hash IS NOT NULL;
+
+-- index idx_refunds_source_external_id
+CREATE UNIQUE INDEX idx_refunds_source_external_id ON refunds (source, external_id)
+  WHERE external_id IS NOT NULL;
+
 -- table customer_external_ids
 CREATE TABLE customer_external_ids (
   id TEXT PRIMARY KEY,
   customer_id TEXT NOT NULL REFERENCES customers (id),
   source TEXT NOT NULL,
   external_id TEXT NOT NULL,
-  created_at TEXT NOT NULL,
+  created_at TEXT NOT NULL, import_batch_id TEXT,
   UNIQUE (source, external_id)
 ) STRICT;
 
@@ -76,6 +111,51 @@ CREATE TABLE customers (
   last_purchase_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
+, import_batch_id TEXT) STRICT;
+
+-- table import_batches
+CREATE TABLE import_batches (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  file_size INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  settings TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('committed', 'undone')),
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  orders_created INTEGER NOT NULL DEFAULT 0,
+  orders_already_present INTEGER NOT NULL DEFAULT 0,
+  refunds_recorded INTEGER NOT NULL DEFAULT 0,
+  customers_created INTEGER NOT NULL DEFAULT 0,
+  customers_matched INTEGER NOT NULL DEFAULT 0,
+  rows_rejected INTEGER NOT NULL DEFAULT 0,
+  duration_ms INTEGER NOT NULL DEFAULT 0,
+  staff_id TEXT REFERENCES staff (id),
+  created_by TEXT NOT NULL DEFAULT '',
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  undone_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- table import_presets
+CREATE TABLE import_presets (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  definition TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- table import_rejected_rows
+CREATE TABLE import_rejected_rows (
+  id TEXT PRIMARY KEY,
+  batch_id TEXT NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  params TEXT NOT NULL DEFAULT '{}',
+  fields TEXT NOT NULL DEFAULT '[]'
 ) STRICT;
 
 -- table interactions
@@ -126,6 +206,20 @@ CREATE TABLE orders (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   CHECK (total >= 0 AND refunded >= 0)
+) STRICT;
+
+-- table refunds
+CREATE TABLE refunds (
+  id TEXT PRIMARY KEY,
+  order_id TEXT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  refunded_at TEXT NOT NULL,
+  local_date TEXT NOT NULL,
+  source TEXT NOT NULL,
+  external_id TEXT,
+  content_hash TEXT,
+  import_batch_id TEXT REFERENCES import_batches (id),
+  created_at TEXT NOT NULL
 ) STRICT;
 
 -- table settings

@@ -36,6 +36,8 @@ export type CustomersTable = {
   total_spent: Generated<number>;
   first_purchase_at: string | null;
   last_purchase_at: string | null;
+  /** The import batch that created the customer (undo removes it if nothing else refers to it). */
+  import_batch_id: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -45,6 +47,7 @@ export type CustomerExternalIdsTable = {
   customer_id: string;
   source: string;
   external_id: string;
+  import_batch_id: string | null;
   created_at: string;
 };
 
@@ -93,6 +96,66 @@ export type InteractionsTable = {
   created_at: string;
 };
 
+export type ImportBatchesTable = {
+  id: string;
+  source: string;
+  file_name: string;
+  file_size: number;
+  content_hash: string;
+  /** JSON: the read settings, column mapping and options the file was imported with. */
+  settings: string;
+  status: 'committed' | 'undone';
+  rows_read: number;
+  orders_created: number;
+  orders_already_present: number;
+  refunds_recorded: number;
+  customers_created: number;
+  customers_matched: number;
+  rows_rejected: number;
+  duration_ms: number;
+  staff_id: string | null;
+  created_by: string;
+  started_at: string;
+  finished_at: string | null;
+  undone_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ImportRejectedRowsTable = {
+  id: string;
+  batch_id: string;
+  line: number;
+  reason: string;
+  /** JSON object: the reason's parameters. */
+  params: string;
+  /** JSON array: the row's fields as read. */
+  fields: string;
+};
+
+/** A return linked to the order it refunds (returns that match no order are refund orders). */
+export type RefundsTable = {
+  id: string;
+  order_id: string;
+  amount: number;
+  refunded_at: string;
+  local_date: string;
+  source: string;
+  external_id: string | null;
+  content_hash: string | null;
+  import_batch_id: string | null;
+  created_at: string;
+};
+
+export type ImportPresetsTable = {
+  id: string;
+  name: string;
+  /** JSON: a SavedMapping. */
+  definition: string;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   settings: SettingsTable;
   staff: StaffTable;
@@ -101,4 +164,8 @@ export type Database = {
   orders: OrdersTable;
   order_items: OrderItemsTable;
   interactions: InteractionsTable;
+  import_batches: ImportBatchesTable;
+  import_rejected_rows: ImportRejectedRowsTable;
+  refunds: RefundsTable;
+  import_presets: ImportPresetsTable;
 };

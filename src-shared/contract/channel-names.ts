@@ -23,6 +23,20 @@ export const CHANNEL_NAME_LIST = [
   'orders:update',
   'orders:archive',
   'staff:list',
+  'import:upload-begin',
+  'import:upload-chunk',
+  'import:upload-end',
+  'import:preview',
+  'import:start',
+  'import:job',
+  'import:cancel',
+  'import:history',
+  'import:undo',
+  'import:rejected',
+  'import:rejected-csv',
+  'import:presets',
+  'import:preset-save',
+  'import:preset-delete',
 ] as const satisfies readonly ChannelName[];
 
 const NAMES = new Set<string>(CHANNEL_NAME_LIST);

@@ -6,10 +6,16 @@ import type {
   CustomerProfile,
   CustomerRow,
   DemoSummary,
+  ImportBatch,
+  ImportJob,
+  ImportPreset,
+  ImportPreview,
   Order,
   Page,
   Settings,
+  RejectedRow,
   Staff,
+  UploadedFile,
 } from './types.ts';
 
 /** A channel: its input schema (checked at runtime on the core side) and its output type. */
@@ -50,6 +56,28 @@ export const contract = {
   'orders:update': channel<Order>()(s.orderUpdate),
   'orders:archive': channel<Order>()(s.orderArchive),
   'staff:list': channel<Staff[]>()(s.emptyInput),
+
+  /** Starts handing a file to the core; the bytes follow in chunks (any transport carries JSON). */
+  'import:upload-begin': channel<UploadedFile>()(s.uploadBegin),
+  /** Appends the next chunk (base64) at `offset`; returns the bytes received so far. */
+  'import:upload-chunk': channel<{ received: number }>()(s.uploadChunk),
+  'import:upload-end': channel<UploadedFile>()(s.byFileId),
+  /** Detection, mapping and a parsed sample from the file's first rows; each setting overridable. */
+  'import:preview': channel<ImportPreview>()(s.importPreview),
+  /** Starts a run (dry: validate and count, then roll back) in the background; poll import:job. */
+  'import:start': channel<ImportJob>()(s.importStart),
+  'import:job': channel<ImportJob>()(s.byJobId),
+  /** Stops a run within a second; nothing it did is kept. */
+  'import:cancel': channel<ImportJob>()(s.byJobId),
+  'import:history': channel<ImportBatch[]>()(s.emptyInput),
+  /** Removes exactly the batch's orders and refunds, and the customers only it created. */
+  'import:undo': channel<ImportBatch>()(s.byBatchId),
+  'import:rejected': channel<{ rows: RejectedRow[]; total: number }>()(s.importRejected),
+  /** The rejected rows as a CSV file's text, with their line numbers and reasons. */
+  'import:rejected-csv': channel<{ fileName: string; content: string }>()(s.byBatchId),
+  'import:presets': channel<ImportPreset[]>()(s.emptyInput),
+  'import:preset-save': channel<ImportPreset>()(s.presetSave),
+  'import:preset-delete': channel<ImportPreset[]>()(s.byId),
 } as const;
 
 export type Contract = typeof contract;

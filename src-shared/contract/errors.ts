@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'db_corrupt',
   'db_too_new',
   'db_busy',
+  'disk_full',
+  'cancelled',
   'internal',
 ] as const;
 

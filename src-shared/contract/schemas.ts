@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IMPORT_FIELDS } from '../domain/import-fields.ts';
+import type { ImportField } from '../domain/import-fields.ts';
 import { isValidGregorianDate } from '../i18n/jalali.ts';
 
 /** Runtime validation of every input that crosses the bridge (the UI, HTTP and CLI are untrusted). */
@@ -134,5 +136,102 @@ export const ordersList = z
     customerId: id.optional(),
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+// --- Sales import -------------------------------------------------------------------------------
+
+const fileId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a file id');
+const importField = z.enum(IMPORT_FIELDS as [ImportField, ...ImportField[]]);
+const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'windows-1252']);
+const delimiter = z.enum([',', ';', '\t', '|']);
+const columnMapping = z.partialRecord(importField, z.number().int().min(0).max(10_000));
+
+export const importOptions = z
+  .object({
+    calendar: z.enum(['auto', 'persian', 'gregory']),
+    dayOrder: z.enum(['auto', 'dmy', 'mdy']),
+    decimalMark: z.enum(['.', ',']),
+    amountUnit: z.enum(['toman', 'rial', 'major']),
+    source: z.string().trim().min(1).max(60),
+    returnPrefix: z.string().trim().max(10),
+  })
+  .strict();
+
+export const importPlan = z
+  .object({
+    read: z
+      .object({
+        format: z.enum(['delimited', 'xlsx']),
+        encoding,
+        delimiter,
+        sheet: z.string().max(200).nullable(),
+        headerLine: z.number().int().min(0).max(10_000_000),
+      })
+      .strict(),
+    mapping: columnMapping,
+    options: importOptions,
+  })
+  .strict();
+
+export const uploadBegin = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    size: z
+      .number()
+      .int()
+      .min(0)
+      .max(4 * 1024 ** 3),
+  })
+  .strict();
+
+/** At most 512 KiB of file per call (as base64), under the HTTP bridge's 1 MiB body limit. */
+export const uploadChunk = z
+  .object({
+    fileId,
+    offset: z.number().int().min(0),
+    data: z
+      .string()
+      .max(700_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  })
+  .strict();
+
+export const byFileId = z.object({ fileId }).strict();
+
+export const importPreview = z
+  .object({
+    fileId,
+    read: z
+      .object({ encoding, delimiter, sheet: z.string().max(200) })
+      .partial()
+      .strict()
+      .optional(),
+    headerLine: z.number().int().min(0).max(10_000_000).optional(),
+    mapping: columnMapping.optional(),
+    options: importOptions.partial().optional(),
+    presetId: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const importStart = z.object({ fileId, plan: importPlan, dryRun: z.boolean() }).strict();
+
+export const byJobId = z.object({ jobId: id }).strict();
+
+export const byBatchId = z.object({ batchId: id }).strict();
+
+export const importRejected = z
+  .object({
+    batchId: id,
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const presetSave = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    fields: z.partialRecord(importField, z.string().trim().min(1).max(200)),
+    options: importOptions.partial(),
   })
   .strict();

@@ -1,5 +1,11 @@
 /** Data that crosses the bridge between the UI and the core: plain JSON, camelCase. */
 
+import type {
+  ColumnMapping,
+  ImportField,
+  ImportOptions,
+  RejectReason,
+} from '../domain/import-fields.ts';
 import type { CalendarKind, Locale } from '../i18n/locale.ts';
 
 export type { CalendarKind, Locale };
@@ -119,3 +125,141 @@ export type Page<T> = { rows: T[]; total: number };
 export type Staff = { id: string; name: string; role: string | null; archivedAt: string | null };
 
 export type DemoSummary = { customers: number; orders: number; items: number; staff: number };
+
+// --- Sales import (DESIGN.md §5) ---------------------------------------------------------------
+
+export type { ColumnMapping, ImportField, ImportOptions, RejectReason };
+
+export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'windows-1252';
+export type ImportDelimiter = ',' | ';' | '\t' | '|';
+
+/** A file handed to the core for importing (uploaded in chunks, or a path on the CLI). */
+export type UploadedFile = { fileId: string; name: string; size: number };
+
+/** How the file is read: detected on the preview, each overridable. */
+export type ImportReadSettings = {
+  format: 'delimited' | 'xlsx';
+  encoding: ImportEncoding;
+  delimiter: ImportDelimiter;
+  sheet: string | null;
+  /** Physical line (xlsx: sheet row) of the header row; the data starts after it. */
+  headerLine: number;
+};
+
+/** Everything the run needs besides the file: the preview's settings as the user confirmed them. */
+export type ImportPlan = {
+  read: ImportReadSettings;
+  mapping: ColumnMapping;
+  options: ImportOptions;
+};
+
+export type ImportWarning = { code: string; params: Record<string, string | number> };
+
+/** One cell of the live sample: the text and what it will be read as (or why it cannot be). */
+export type ImportSampleCell = {
+  line: number;
+  raw: string;
+  /** Display value: an ISO date-time, a number in the file's unit, or the text as stored. */
+  parsed: string | null;
+  problem: string | null;
+};
+
+export type ImportPreview = {
+  file: UploadedFile;
+  plan: ImportPlan;
+  /** What detection found, shown next to the settings the user may change. */
+  detected: {
+    encoding: ImportEncoding;
+    hasBom: boolean;
+    delimiter: ImportDelimiter;
+    sepLine: boolean;
+    calendar: 'persian' | 'gregory' | 'mixed' | null;
+    dayOrder: 'dmy' | 'mdy' | null;
+    shape: 'line' | 'receipt';
+    preset: string | null;
+  };
+  sheets: string[];
+  headers: string[];
+  /** The first data rows (up to 50) as read. */
+  rows: { line: number; fields: string[] }[];
+  /** Per mapped field, the parsed sample of its column. */
+  samples: Partial<Record<ImportField, ImportSampleCell[]>>;
+  warnings: ImportWarning[];
+  /** The same file (by content) was imported before. */
+  previousImport: { batchId: string; startedAt: string; status: 'committed' | 'undone' } | null;
+};
+
+export type RejectedRow = {
+  line: number;
+  reason: RejectReason;
+  params: Record<string, string | number>;
+  /** The reason in English (the CLI's `reason`; the UI translates the code). */
+  message: string;
+  fields: string[];
+};
+
+/** The outcome of a run (dry or real); the field names are the CLI's `--json` keys. */
+export type ImportReport = {
+  batchId: string | null;
+  dryRun: boolean;
+  rowsRead: number;
+  ordersCreated: number;
+  ordersAlreadyPresent: number;
+  refundsRecorded: number;
+  customersCreated: number;
+  customersMatched: number;
+  rowsRejected: number;
+  /** The first rejected rows (all of them are kept with the batch). */
+  rejected: RejectedRow[];
+  warnings: ImportWarning[];
+  durationMs: number;
+  /** The day order the run settled on, when the plan said 'auto'. */
+  dayOrder: 'dmy' | 'mdy' | null;
+};
+
+export type ImportJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export type ImportJob = {
+  id: string;
+  dryRun: boolean;
+  state: ImportJobState;
+  phase: 'reading' | 'returns' | 'finishing';
+  /** Bytes (xlsx: rows) read so far, of total. */
+  position: number;
+  total: number;
+  rowsRead: number;
+  rowsPerSecond: number;
+  /** null until there is enough to estimate. */
+  secondsLeft: number | null;
+  elapsedMs: number;
+  report: ImportReport | null;
+  error: { code: string; message: string } | null;
+};
+
+export type ImportBatch = {
+  id: string;
+  source: string;
+  fileName: string;
+  fileSize: number;
+  status: 'committed' | 'undone';
+  rowsRead: number;
+  ordersCreated: number;
+  ordersAlreadyPresent: number;
+  refundsRecorded: number;
+  customersCreated: number;
+  customersMatched: number;
+  rowsRejected: number;
+  durationMs: number;
+  createdBy: string;
+  startedAt: string;
+  undoneAt: string | null;
+};
+
+/** A mapping saved under a name: columns by header name, with the read options. */
+export type ImportPreset = {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  fields: Partial<Record<ImportField, string>>;
+  options: Partial<ImportOptions>;
+};

@@ -114,6 +114,7 @@ export const createCustomer = async (
       sort_name: customerSortKey(name),
       merged_into_id: null,
       archived_at: null,
+      import_batch_id: null,
       first_purchase_at: null,
       last_purchase_at: null,
       created_at: now,

@@ -23,7 +23,7 @@ import type { DemoCalendar } from './calendar.ts';
 import { CATALOGUES } from './catalogue.ts';
 import { isoInstantFormatter, uuidv7Factory } from './fast-ids.ts';
 import type { Catalogue, DemoLocale, Name } from './catalogue.ts';
-import { batchInsert } from './batch-insert.ts';
+import { batchInsert } from '../../db/batch-insert.ts';
 import { createRng, cumulativeWeights, searchCumulative } from './rng.ts';
 import type { Rng } from './rng.ts';
 

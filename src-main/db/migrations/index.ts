@@ -1,4 +1,5 @@
 import * as m0001 from './0001_initial.ts';
+import * as m0002 from './0002_imports.ts';
 
 export type Migration = {
   version: number;
@@ -8,6 +9,9 @@ export type Migration = {
 };
 
 /** Every migration, in order. Explicit (no directory scanning) so the app bundles. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, ...m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -229,6 +229,8 @@ export const en = {
   'error.db_corrupt': 'The data file is damaged. Restore it from a backup.',
   'error.db_too_new': 'This data was saved by a newer version of Bazgasht. Update the app.',
   'error.db_busy': 'The data file is busy. Try again in a moment.',
+  'error.disk_full': 'The disk is full, so nothing was saved. Free some space and try again.',
+  'error.cancelled': 'Cancelled; nothing was changed.',
   'error.internal': 'Something went wrong. Try again; if it keeps happening, restart the app.',
   'error.offline': 'The app’s core is not answering. Is it still running?',
 } as const satisfies Record<string, Message>;

@@ -13,7 +13,6 @@ export type BatchInsert = {
   readonly written: number;
 };
 
-export const FLUSH_TIMES: Record<string, number> = {};
 export const batchInsert = (
   sqlite: BetterSqlite3.Database,
   table: string,
@@ -41,7 +40,6 @@ export const batchInsert = (
       for (const value of values) pending.push(value);
     },
     flush: () => {
-      const T = performance.now();
       const rows = pending.length / width;
       for (let start = 0; start < rows; start += size) {
         const count = Math.min(size, rows - start);
@@ -53,7 +51,6 @@ export const batchInsert = (
       }
       written += rows;
       pending = [];
-      FLUSH_TIMES[table] = (FLUSH_TIMES[table] ?? 0) + performance.now() - T;
     },
     get written() {
       return written;

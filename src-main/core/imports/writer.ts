@@ -1,0 +1,478 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { RejectedRow } from '../../../src-shared/contract/types.ts';
+import {
+  buildCustomerSearchText,
+  customerSortKey,
+} from '../../../src-shared/domain/customer-search.ts';
+import { normaliseEmail } from '../../../src-shared/domain/email.ts';
+import { normaliseForSearch } from '../../../src-shared/domain/persian-text.ts';
+import { normalisePhone } from '../../../src-shared/domain/phone.ts';
+import { batchInsert } from '../../db/batch-insert.ts';
+import { refreshCustomerStatsFor } from '../customers/customer-stats.ts';
+import type { Receipt, ReceiptCustomer, ReceiptItem } from './receipts.ts';
+
+/**
+ * Writes receipts inside the import's transaction: finds or creates each customer, skips receipts
+ * already in the database (same source and receipt number, or same content), inserts orders and
+ * items in multi-row statements, and links returns to the orders they refund once every sale of
+ * the file is in. It never commits: the caller owns the transaction.
+ */
+
+export type WriterCounts = {
+  ordersCreated: number;
+  ordersAlreadyPresent: number;
+  refundsRecorded: number;
+  customersCreated: number;
+  customersMatched: number;
+};
+
+export type Writer = {
+  write: (receipt: Receipt) => void;
+  reject: (rows: readonly RejectedRow[]) => void;
+  /** Pending multi-row inserts to disk (call between batches). */
+  flush: () => void;
+  /** Links or records the returns held back until all sales were written, then refreshes stats. */
+  finish: (onProgress?: (done: number, total: number) => void) => void;
+  counts: () => WriterCounts;
+};
+
+export type WriterOptions = {
+  sqlite: BetterSqlite3.Database;
+  batchId: string;
+  source: string;
+  now: string;
+  newId: () => string;
+};
+
+type SeenReceipt = { orderId: string | null; hasTotalColumn: boolean };
+type OrderRow = { id: string; total: number; refunded: number; customer_id: string | null };
+
+const ORDER_COLUMNS = [
+  'id',
+  'source',
+  'external_id',
+  'content_hash',
+  'customer_id',
+  'ordered_at',
+  'local_date',
+  'total',
+  'refunded',
+  'status',
+  'staff_id',
+  'import_batch_id',
+  'note',
+  'created_at',
+  'updated_at',
+] as const;
+
+const ITEM_COLUMNS = [
+  'id',
+  'order_id',
+  'product_name',
+  'sku',
+  'category',
+  'quantity',
+  'unit_price',
+  'line_total',
+  'created_at',
+] as const;
+
+const CUSTOMER_COLUMNS = [
+  'id',
+  'name',
+  'phone_e164',
+  'phone_raw',
+  'email',
+  'search_text',
+  'sort_name',
+  'import_batch_id',
+  'created_at',
+  'updated_at',
+] as const;
+
+export const createWriter = (options: WriterOptions): Writer => {
+  const { sqlite, batchId, source, now, newId } = options;
+  const orders = batchInsert(sqlite, 'orders', ORDER_COLUMNS);
+  const items = batchInsert(sqlite, 'order_items', ITEM_COLUMNS, 64);
+  const customers = batchInsert(sqlite, 'customers', CUSTOMER_COLUMNS);
+  const externalIds = batchInsert(sqlite, 'customer_external_ids', [
+    'id',
+    'customer_id',
+    'source',
+    'external_id',
+    'import_batch_id',
+    'created_at',
+  ]);
+  const rejectedRows = batchInsert(
+    sqlite,
+    'import_rejected_rows',
+    ['id', 'batch_id', 'line', 'reason', 'params', 'fields'],
+    64,
+  );
+
+  const statements = {
+    orderByKey: sqlite
+      .prepare('SELECT id FROM orders WHERE source = ? AND external_id = ?')
+      .pluck(),
+    orderByHash: sqlite
+      .prepare('SELECT id FROM orders WHERE source = ? AND content_hash = ?')
+      .pluck(),
+    refundByKey: sqlite
+      .prepare('SELECT id FROM refunds WHERE source = ? AND external_id = ?')
+      .pluck(),
+    refundByHash: sqlite
+      .prepare('SELECT id FROM refunds WHERE source = ? AND content_hash = ?')
+      .pluck(),
+    originalByKey: sqlite.prepare(
+      `SELECT id, total, refunded, customer_id FROM orders
+       WHERE source = ? AND external_id = ? AND archived_at IS NULL AND status <> 'void'`,
+    ),
+    // A return with no reference: the customer's latest earlier purchase of the same product
+    // that still has that much left to refund.
+    originalByProduct: sqlite.prepare(
+      `SELECT o.id, o.total, o.refunded, o.customer_id FROM orders o
+       WHERE o.customer_id = ? AND o.ordered_at <= ? AND o.archived_at IS NULL
+         AND o.status <> 'void' AND o.total - o.refunded >= ?
+         AND EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id
+           AND (i.sku = ? OR i.product_name = ?))
+       ORDER BY o.ordered_at DESC LIMIT 1`,
+    ),
+    customersBySortName: sqlite
+      .prepare(
+        `SELECT id FROM customers WHERE sort_name = ? AND merged_into_id IS NULL
+         AND phone_e164 IS NULL AND email IS NULL LIMIT 2`,
+      )
+      .pluck(),
+    insertRefund: sqlite.prepare(
+      `INSERT INTO refunds (id, order_id, amount, refunded_at, local_date, source, external_id,
+         content_hash, import_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    applyRefund: sqlite.prepare(
+      `UPDATE orders SET refunded = refunded + ?,
+         status = CASE WHEN refunded + ? >= total THEN 'refunded' ELSE 'partially_refunded' END,
+         updated_at = ? WHERE id = ?`,
+    ),
+    addToOrder: sqlite.prepare(`UPDATE orders SET total = total + ?, updated_at = ? WHERE id = ?`),
+  };
+
+  const staffByName = new Map<string, string>();
+  for (const row of sqlite
+    .prepare('SELECT id, name FROM staff WHERE archived_at IS NULL')
+    .all() as { id: string; name: string }[]) {
+    staffByName.set(normaliseForSearch(row.name), row.id);
+  }
+
+  let ordersCreated = 0;
+  let ordersAlreadyPresent = 0;
+  let refundsRecorded = 0;
+  let customersCreated = 0;
+  const matched = new Set<string>();
+  const created = new Set<string>();
+  const touched = new Set<string>();
+  const seen = new Map<string, SeenReceipt>();
+  const returns: Receipt[] = [];
+  const phones = new Map<string, string | null>();
+  const emails = new Map<string, string | null>();
+  // Receipts of a source never imported before cannot be in the database: skip the lookups.
+  const hasOrders = sqlite.prepare('SELECT 1 FROM orders WHERE source = ? LIMIT 1').get(source);
+  const hasRefunds = sqlite.prepare('SELECT 1 FROM refunds WHERE source = ? LIMIT 1').get(source);
+
+  const flush = (): void => {
+    customers.flush();
+    externalIds.flush();
+    orders.flush();
+    items.flush();
+    rejectedRows.flush();
+  };
+
+  const phoneOf = (raw: string): string | null => {
+    let phone = phones.get(raw);
+    if (phone === undefined) {
+      phone = normalisePhone(raw)?.e164 ?? null;
+      phones.set(raw, phone);
+    }
+    return phone;
+  };
+  const emailOf = (raw: string): string | null => {
+    let email = emails.get(raw);
+    if (email === undefined) {
+      email = normaliseEmail(raw);
+      emails.set(raw, email);
+    }
+    return email;
+  };
+
+  // Every existing customer's keys, loaded once: a query per receipt would be hundreds of
+  // thousands of them. Keys point at the customer a merge kept.
+  const mergedInto = new Map(
+    sqlite
+      .prepare('SELECT id, merged_into_id FROM customers WHERE merged_into_id IS NOT NULL')
+      .raw()
+      .all() as [string, string][],
+  );
+  const live = (id: string): string => {
+    let current = id;
+    for (let hops = 0; hops < 20; hops += 1) {
+      const next = mergedInto.get(current);
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
+  };
+  const byExternalId = new Map<string, string>();
+  for (const [externalId, customerId] of sqlite
+    .prepare('SELECT external_id, customer_id FROM customer_external_ids WHERE source = ?')
+    .raw()
+    .all(source) as [string, string][]) {
+    byExternalId.set(externalId, live(customerId));
+  }
+  const byPhone = new Map<string, string>();
+  const byEmail = new Map<string, string>();
+  for (const [id, phone, email] of sqlite
+    .prepare(
+      `SELECT id, phone_e164, email FROM customers WHERE merged_into_id IS NULL
+         AND (phone_e164 IS NOT NULL OR email IS NOT NULL)
+       ORDER BY archived_at IS NOT NULL, created_at`,
+    )
+    .raw()
+    .all() as [string, string | null, string | null][]) {
+    if (phone !== null && !byPhone.has(phone)) byPhone.set(phone, id);
+    if (email !== null && !byEmail.has(email)) byEmail.set(email, id);
+  }
+  const byName = new Map<string, string | undefined>();
+
+  /** A name alone identifies someone only when exactly one customer without contact details has it. */
+  const findByName = (name: string): string | undefined => {
+    const key = customerSortKey(cleanName(name));
+    if (!byName.has(key)) {
+      const ids = statements.customersBySortName.all(key) as string[];
+      byName.set(key, ids.length === 1 ? ids[0] : undefined);
+    }
+    return byName.get(key);
+  };
+
+  const resolveCustomer = (customer: ReceiptCustomer): string => {
+    const externalId = customer.externalId;
+    const phone = customer.phone ? phoneOf(customer.phone) : null;
+    const email = customer.email ? emailOf(customer.email) : null;
+    let id =
+      (externalId !== null ? byExternalId.get(externalId) : undefined) ??
+      (phone !== null ? byPhone.get(phone) : undefined) ??
+      (email !== null ? byEmail.get(email) : undefined);
+    const isNameOnly = externalId === null && phone === null && email === null;
+    if (id === undefined && isNameOnly && customer.name) id = findByName(customer.name);
+    if (id === undefined) {
+      id = createCustomer(customer, phone, email);
+      if (isNameOnly && customer.name) byName.set(customerSortKey(cleanName(customer.name)), id);
+    } else if (!created.has(id)) {
+      matched.add(id);
+    }
+    if (externalId !== null && !byExternalId.has(externalId)) {
+      byExternalId.set(externalId, id);
+      externalIds.add(newId(), id, source, externalId, batchId, now);
+    }
+    if (phone !== null && !byPhone.has(phone)) byPhone.set(phone, id);
+    if (email !== null && !byEmail.has(email)) byEmail.set(email, id);
+    return id;
+  };
+
+  const createCustomer = (
+    customer: ReceiptCustomer,
+    phone: string | null,
+    email: string | null,
+  ): string => {
+    const id = newId();
+    const name =
+      cleanName(customer.name ?? customer.phone ?? customer.email ?? customer.code ?? '') || '—';
+    customers.add(
+      id,
+      name,
+      phone,
+      customer.phone,
+      email,
+      buildCustomerSearchText({ name, phoneE164: phone, email }),
+      customerSortKey(name),
+      batchId,
+      now,
+      now,
+    );
+    created.add(id);
+    customersCreated += 1;
+    return id;
+  };
+
+  const identity = (receipt: Receipt): string =>
+    receipt.key !== null ? `k${receipt.key}` : `h${receipt.contentHash ?? ''}`;
+
+  const isInDatabase = (receipt: Receipt): boolean => {
+    const [orderBy, refundBy, value] =
+      receipt.key !== null
+        ? [statements.orderByKey, statements.refundByKey, receipt.key]
+        : [statements.orderByHash, statements.refundByHash, receipt.contentHash];
+    return (
+      (hasOrders !== undefined && orderBy.get(source, value) !== undefined) ||
+      (hasRefunds !== undefined && refundBy.get(source, value) !== undefined)
+    );
+  };
+
+  const addItems = (orderId: string, list: readonly ReceiptItem[]): void => {
+    for (const item of list) {
+      items.add(
+        newId(),
+        orderId,
+        item.productName,
+        item.sku,
+        item.category,
+        item.quantity,
+        item.unitPrice,
+        item.lineTotal,
+        now,
+      );
+    }
+  };
+
+  const insertOrder = (receipt: Receipt, total: number, refunded: number, status: string) => {
+    const id = newId();
+    const customerId = receipt.customer ? resolveCustomer(receipt.customer) : null;
+    if (customerId) touched.add(customerId);
+    orders.add(
+      id,
+      source,
+      receipt.key,
+      receipt.key === null ? receipt.contentHash : null,
+      customerId,
+      receipt.orderedAt,
+      receipt.localDate,
+      total,
+      refunded,
+      status,
+      receipt.staff ? (staffByName.get(normaliseForSearch(receipt.staff)) ?? null) : null,
+      batchId,
+      receipt.note,
+      now,
+      now,
+    );
+    addItems(id, receipt.items);
+    return id;
+  };
+
+  const write = (receipt: Receipt): void => {
+    const key = identity(receipt);
+    const earlier = seen.get(key);
+    if (earlier) {
+      // The same receipt number again further down the file: more lines of that receipt.
+      if (earlier.orderId !== null && !receipt.isReturn) {
+        flush();
+        addItems(earlier.orderId, receipt.items);
+        if (!earlier.hasTotalColumn) statements.addToOrder.run(receipt.total, now, earlier.orderId);
+      }
+      return;
+    }
+    if (isInDatabase(receipt)) {
+      seen.set(key, { orderId: null, hasTotalColumn: receipt.hasTotalColumn });
+      ordersAlreadyPresent += 1;
+      return;
+    }
+    if (receipt.isReturn) {
+      seen.set(key, { orderId: null, hasTotalColumn: receipt.hasTotalColumn });
+      returns.push(receipt);
+      return;
+    }
+    const status = receipt.isVoid
+      ? 'void'
+      : receipt.refunded === 0
+        ? 'completed'
+        : receipt.refunded >= receipt.total
+          ? 'refunded'
+          : 'partially_refunded';
+    const orderId = insertOrder(receipt, receipt.total, receipt.refunded, status);
+    seen.set(key, { orderId, hasTotalColumn: receipt.hasTotalColumn });
+    ordersCreated += 1;
+  };
+
+  const originalOf = (receipt: Receipt, customerId: string | null): OrderRow | undefined => {
+    if (receipt.originalKey) {
+      return statements.originalByKey.get(source, receipt.originalKey) as OrderRow | undefined;
+    }
+    if (!customerId) return undefined;
+    for (const item of receipt.items) {
+      const found = statements.originalByProduct.get(
+        customerId,
+        receipt.orderedAt,
+        receipt.total,
+        item.sku,
+        item.productName,
+      ) as OrderRow | undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  const recordReturn = (receipt: Receipt): void => {
+    if (receipt.total === 0) return;
+    const customerId = receipt.customer ? resolveCustomer(receipt.customer) : null;
+    const original = originalOf(receipt, customerId);
+    if (original && original.total - original.refunded >= receipt.total) {
+      statements.insertRefund.run(
+        newId(),
+        original.id,
+        receipt.total,
+        receipt.orderedAt,
+        receipt.localDate,
+        source,
+        receipt.key,
+        receipt.key === null ? receipt.contentHash : null,
+        batchId,
+        now,
+      );
+      statements.applyRefund.run(receipt.total, receipt.total, now, original.id);
+      if (original.customer_id) touched.add(original.customer_id);
+    } else {
+      // Nothing to attach it to: a refund of its own, so revenue still goes down by it.
+      insertOrder(receipt, 0, receipt.total, 'refunded');
+    }
+    refundsRecorded += 1;
+  };
+
+  return {
+    write,
+    reject: (rows) => {
+      for (const row of rows) {
+        rejectedRows.add(
+          newId(),
+          batchId,
+          row.line,
+          row.reason,
+          JSON.stringify(row.params),
+          JSON.stringify(row.fields),
+        );
+      }
+    },
+    flush,
+    finish: (onProgress) => {
+      flush();
+      returns.forEach((receipt, index) => {
+        recordReturn(receipt);
+        flush();
+        if (index % 500 === 0) onProgress?.(index, returns.length);
+      });
+      flush();
+      refreshCustomerStatsFor(sqlite, [...touched]);
+    },
+    counts: () => ({
+      ordersCreated,
+      ordersAlreadyPresent,
+      refundsRecorded,
+      customersCreated,
+      customersMatched: matched.size,
+    }),
+  };
+};
+
+/** A name as stored: Arabic ي/ك as the Persian letters, spaces collapsed. */
+export const cleanName = (name: string): string =>
+  name
+    .replace(/[\u064a\u0649]/g, '\u06cc')
+    .replace(/\u0643/g, '\u06a9')
+    .replace(/\s+/g, ' ')
+    .trim();
