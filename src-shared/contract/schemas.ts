@@ -64,6 +64,8 @@ export const customersList = z
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(500).optional(),
     tag: z.string().max(60).optional(),
+    /** Only the customers this import created (the import result links here). */
+    importBatchId: z.string().min(1).max(64).optional(),
     archived: z.enum(['exclude', 'only', 'include']).optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toPersianDigits } from './persian-text.ts';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { formatPhone, normalisePhone, phoneQueryDigits, phoneSearchVariants } from './phone.ts';
 
 describe('normalisePhone', () => {
@@ -86,6 +87,25 @@ describe('phoneSearchVariants', () => {
     ['+14155552671', ['14155552671', '0014155552671', '4155552671']],
   ])('%s', (e164, expected) => {
     expect(phoneSearchVariants(e164)).toEqual(expected);
+  });
+
+  it('gives every Iranian number the national form libphonenumber formats for it', () => {
+    // The +98 shortcut must agree with the library for every valid mobile prefix and landlines.
+    const national = (e164: string) =>
+      parsePhoneNumberFromString(e164)?.formatNational().replace(/\D/g, '');
+    for (let prefix = 900; prefix <= 999; prefix += 1) {
+      for (const raw of [`0${prefix}1234567`, `0${prefix}9876543`]) {
+        const phone = normalisePhone(raw);
+        if (!phone) continue;
+        const variants = phoneSearchVariants(phone.e164);
+        expect(variants).toContain(national(phone.e164));
+        expect(variants).toContain(phone.national);
+      }
+    }
+    for (const raw of ['02188776655', '07112345678', '03131234567']) {
+      const phone = normalisePhone(raw);
+      expect(phone && phoneSearchVariants(phone.e164)).toContain(phone?.national);
+    }
   });
 });
 

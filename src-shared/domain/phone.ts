@@ -57,6 +57,10 @@ export function normalisePhone(raw: string, defaultCountry: string = 'IR'): Norm
  */
 export function phoneSearchVariants(e164: string): string[] {
   const digits = e164.replace(/\D/g, '');
+  // Iran's national form is always the trunk 0 before the national number: no parse needed,
+  // which matters when an import creates tens of thousands of customers.
+  if (/^\+98\d+$/.test(e164))
+    return [digits, `00${digits}`, `0${digits.slice(2)}`, digits.slice(2)];
   const variants = [digits, `00${digits}`];
   const phone = parsePhoneNumberFromString(e164);
   if (phone) variants.push(nationalDigits(phone), phone.nationalNumber);

@@ -15,6 +15,8 @@ export type CustomerQuery = {
   offset: number;
   limit: number;
   tag: string | undefined;
+  /** Only the customers an import created. */
+  importBatchId: string | undefined;
   archived: 'exclude' | 'only' | 'include';
 };
 
@@ -57,7 +59,11 @@ export const findCustomers = async (
       ),
     );
   }
-  const isNameOrder = query.sort === 'name' && query.tag === undefined;
+  if (query.importBatchId !== undefined) {
+    base = base.where('import_batch_id', '=', query.importBatchId);
+  }
+  const isNameOrder =
+    query.sort === 'name' && query.tag === undefined && query.importBatchId === undefined;
   if (query.fragments.length > 0 || isNameOrder) {
     const matches = searchIndexFor(database).search(query.fragments, query.archived);
     if (isNameOrder) {

@@ -48,6 +48,7 @@ export const listCustomers = async (
     offset: input.offset ?? 0,
     limit: input.limit ?? 100,
     tag: input.tag,
+    importBatchId: input.importBatchId,
     archived: input.archived ?? 'exclude',
   });
   return { rows: rows.map(toCustomerRow), total };

@@ -29,6 +29,9 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+// A CR not followed by an LF; at the very end of a piece that is only the end of the file.
+const LONE_CR = /\r(?!\n)/;
+
 const FIELD_START = 0;
 const UNQUOTED = 1;
 const QUOTED = 2;
@@ -65,7 +68,9 @@ export function createDelimitedParser(
     // long ones (notes, addresses), measured on 14-48 MB exports.
     let nextDelimiter = -1;
     let nextLf = -1;
-    let nextCr = -1;
+    // Most pieces have no lone CR (CRLF or LF files): then every CR sits right before an LF,
+    // finding the LF is enough, and one search per line is saved.
+    let nextCr = LONE_CR.test(s) ? -1 : len;
     const find = (ch: string, from: number): number => {
       const at = s.indexOf(ch, from);
       return at === -1 ? len : at;
@@ -167,6 +172,7 @@ export function createDelimitedParser(
       if (nextCr < i) nextCr = find('\r', i);
       let end = nextDelimiter < nextLf ? nextDelimiter : nextLf;
       if (nextCr < end) end = nextCr;
+      if (end === nextLf && end > i && s.charCodeAt(end - 1) === CR) end -= 1;
       if (end === len) {
         field += s.slice(i);
         i = len;

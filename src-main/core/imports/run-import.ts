@@ -174,7 +174,6 @@ const attemptRun = async (
         assembler = makeAssembler(header ? header.fields.length : Number.POSITIVE_INFINITY);
       }
       assembler.push(batch);
-      writer.flush();
       report('reading');
     }
     if (hooks.isCancelled?.()) throw cancelled();
