@@ -6,6 +6,7 @@ import type { ImportOptions } from '../../../src-shared/domain/import-fields.ts'
 import { makeTestContext } from '../../../tests/fixtures/core.ts';
 import { makeTempDir } from '../../../tests/fixtures/temp-db.ts';
 import type { CoreContext } from '../context.ts';
+import { rebuildAllCustomerStats } from '../customers/customer-stats.ts';
 import { getSettings, updateSettings } from '../settings/settings.service.ts';
 import { undoBatch } from './batches.ts';
 import { createMonotonicIds } from './ids.ts';
@@ -25,7 +26,19 @@ beforeEach(() => {
   ctx = test.ctx;
   remove = test.remove;
 });
-afterEach(() => remove());
+afterEach(async () => {
+  // Whatever a test imported or undid, the customers' cached figures equal a rebuild from the
+  // orders (STYLE.md: derived numbers are caches that a rebuild must reproduce).
+  const figures = () =>
+    all(
+      `SELECT id, order_count, total_spent, first_purchase_at, last_purchase_at FROM customers
+       ORDER BY id`,
+    );
+  const cached = figures();
+  rebuildAllCustomerStats(ctx.database.sqlite);
+  expect(figures()).toEqual(cached);
+  await remove();
+});
 
 type ImportOptionsArg = {
   request?: PreviewRequest;

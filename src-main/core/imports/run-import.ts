@@ -6,6 +6,7 @@ import type {
   ImportWarning,
   RejectedRow,
 } from '../../../src-shared/contract/types.ts';
+import { suspendIndexesForBulkLoad } from './bulk-indexes.ts';
 import { fieldsByHeader } from './mapping.ts';
 import { createAssembler, DayOrderFlip } from './receipts.ts';
 import type { Assembler, ShopMoney } from './receipts.ts';
@@ -127,6 +128,7 @@ const attemptRun = async (
       now: nowIso,
       newId: hooks.newId,
     });
+    const indexes = suspendIndexesForBulkLoad(sqlite, input.fileSize, writer.sourceHasOrders);
     const reader = readRows(input.path, {
       format: plan.read.format,
       encoding: plan.read.encoding,
@@ -179,7 +181,9 @@ const attemptRun = async (
     if (hooks.isCancelled?.()) throw cancelled();
     assembler ??= makeAssembler(Number.POSITIVE_INFINITY);
     assembler.finish();
+    writer.flush();
     report('returns', true);
+    indexes.rebuild();
     finishWriter(writer, hooks, reader.total, assembler.rowsRead);
     if (hooks.isCancelled?.()) throw cancelled();
 

@@ -7,6 +7,7 @@ import {
 import { normaliseEmail } from '../../../src-shared/domain/email.ts';
 import { normaliseForSearch } from '../../../src-shared/domain/persian-text.ts';
 import { normalisePhone } from '../../../src-shared/domain/phone.ts';
+import { batchInsert } from '../../db/batch-insert.ts';
 import { refreshCustomerStatsFor } from '../customers/customer-stats.ts';
 import type { Receipt, ReceiptCustomer, ReceiptItem } from './receipts.ts';
 
@@ -28,6 +29,10 @@ export type WriterCounts = {
 export type Writer = {
   write: (receipt: Receipt) => void;
   reject: (rows: readonly RejectedRow[]) => void;
+  /** Writes out the rows still waiting in the multi-row buffers. */
+  flush: () => void;
+  /** Whether the database held orders of this source before the run (then each is looked up). */
+  readonly sourceHasOrders: boolean;
   /** Links or records the returns held back until all sales were written, then refreshes stats. */
   finish: (onProgress?: (done: number, total: number) => void) => void;
   counts: () => WriterCounts;
@@ -41,16 +46,34 @@ export type WriterOptions = {
   newId: () => string;
 };
 
-type SeenReceipt = { orderId: string | null; hasTotalColumn: boolean };
+type SeenReceipt = { orderId: string | null; customerId: string | null; hasTotalColumn: boolean };
+type Figures = { count: number; spent: number; first: string | null; last: string | null };
 type OrderRow = { id: string; total: number; refunded: number; customer_id: string | null };
 
 export const createWriter = (options: WriterOptions): Writer => {
   const { sqlite, batchId, source, now, newId } = options;
-  // One prepared single-row INSERT per table, with the run's constants (batch, source, times)
-  // written into the statement: binding is most of the cost of a row, and a million rows bind
-  // the same four values otherwise. Measured faster here than multi-row VALUES lists.
+  // INSERTs with the run's constants (batch, source, times) written into the statements, and
+  // items in groups of 64 rows per statement: a statement call and its bindings are most of the
+  // cost of a row. (Measured: groups help order_items but slow the orders table, whose rows
+  // go in one at a time.) Each table flushes its parents first: foreign keys are checked per
+  // statement.
   const constants = { import_batch_id: batchId, created_at: now };
-  const insertOrderRow = prepareInsert(
+  const customers = batchInsert(
+    sqlite,
+    'customers',
+    ['id', 'name', 'phone_e164', 'phone_raw', 'email', 'search_text', 'sort_name'],
+    1,
+    { ...constants, updated_at: now },
+  );
+  const externalIds = batchInsert(
+    sqlite,
+    'customer_external_ids',
+    ['id', 'customer_id', 'external_id'],
+    1,
+    { ...constants, source },
+    () => customers.flush(),
+  );
+  const orders = batchInsert(
     sqlite,
     'orders',
     [
@@ -66,32 +89,35 @@ export const createWriter = (options: WriterOptions): Writer => {
       'staff_id',
       'note',
     ],
+    1,
     { ...constants, source, updated_at: now },
+    () => {
+      customers.flush();
+      externalIds.flush();
+    },
   );
-  const insertItemRow = prepareInsert(
+  const items = batchInsert(
     sqlite,
     'order_items',
     ['id', 'order_id', 'product_name', 'sku', 'category', 'quantity', 'unit_price', 'line_total'],
+    64,
     { created_at: now },
+    () => orders.flush(),
   );
-  const insertCustomerRow = prepareInsert(
-    sqlite,
-    'customers',
-    ['id', 'name', 'phone_e164', 'phone_raw', 'email', 'search_text', 'sort_name'],
-    { ...constants, updated_at: now },
-  );
-  const insertExternalIdRow = prepareInsert(
-    sqlite,
-    'customer_external_ids',
-    ['id', 'customer_id', 'external_id'],
-    { ...constants, source },
-  );
-  const insertRejectedRow = prepareInsert(
+  const rejectedRows = batchInsert(
     sqlite,
     'import_rejected_rows',
     ['id', 'line', 'reason', 'params', 'fields'],
+    32,
     { batch_id: batchId },
   );
+  const flush = (): void => {
+    customers.flush();
+    externalIds.flush();
+    orders.flush();
+    items.flush();
+    rejectedRows.flush();
+  };
 
   const statements = {
     orderByKey: sqlite
@@ -151,7 +177,11 @@ export const createWriter = (options: WriterOptions): Writer => {
   let customersCreated = 0;
   const matched = new Set<string>();
   const created = new Set<string>();
-  const touched = new Set<string>();
+  // The cached figures of customer-stats.ts: for customers this run created, summed here as their
+  // orders are written; customers who existed before, or whose written orders change later (a
+  // refund, more lines of a receipt), are refreshed by its query at the end.
+  const figures = new Map<string, Figures>();
+  const stale = new Set<string>();
   const seen = new Map<string, SeenReceipt>();
   const returns: Receipt[] = [];
   const phones = new Map<string, string | null>();
@@ -244,7 +274,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     }
     if (externalId !== null && !byExternalId.has(externalId)) {
       byExternalId.set(externalId, id);
-      insertExternalIdRow.run(newId(), id, externalId);
+      externalIds.add(newId(), id, externalId);
     }
     if (phone !== null && !byPhone.has(phone)) byPhone.set(phone, id);
     if (email !== null && !byEmail.has(email)) byEmail.set(email, id);
@@ -259,7 +289,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     const id = newId();
     const name =
       cleanName(customer.name ?? customer.phone ?? customer.email ?? customer.code ?? '') || '—';
-    insertCustomerRow.run(
+    customers.add(
       id,
       name,
       phone,
@@ -269,6 +299,7 @@ export const createWriter = (options: WriterOptions): Writer => {
       customerSortKey(name),
     );
     created.add(id);
+    figures.set(id, { count: 0, spent: 0, first: null, last: null });
     customersCreated += 1;
     return id;
   };
@@ -289,7 +320,7 @@ export const createWriter = (options: WriterOptions): Writer => {
 
   const addItems = (orderId: string, list: readonly ReceiptItem[]): void => {
     for (const item of list) {
-      insertItemRow.run(
+      items.add(
         newId(),
         orderId,
         item.productName,
@@ -305,8 +336,8 @@ export const createWriter = (options: WriterOptions): Writer => {
   const insertOrder = (receipt: Receipt, total: number, refunded: number, status: string) => {
     const id = newId();
     const customerId = receipt.customer ? resolveCustomer(receipt.customer) : null;
-    if (customerId) touched.add(customerId);
-    insertOrderRow.run(
+    if (customerId) count(customerId, receipt.orderedAt, total - refunded, status);
+    orders.add(
       id,
       receipt.key,
       receipt.key === null ? receipt.contentHash : null,
@@ -320,7 +351,22 @@ export const createWriter = (options: WriterOptions): Writer => {
       receipt.note,
     );
     addItems(id, receipt.items);
-    return id;
+    return { id, customerId };
+  };
+
+  /** DESIGN.md §3's purchase figures: live orders only; a purchase has a positive net amount. */
+  const count = (customerId: string, orderedAt: string, net: number, status: string): void => {
+    const own = figures.get(customerId);
+    if (!own || stale.has(customerId)) {
+      stale.add(customerId);
+      return;
+    }
+    if (status === 'void') return;
+    own.spent += net;
+    if (net <= 0) return;
+    own.count += 1;
+    if (own.first === null || orderedAt < own.first) own.first = orderedAt;
+    if (own.last === null || orderedAt > own.last) own.last = orderedAt;
   };
 
   const write = (receipt: Receipt): void => {
@@ -330,17 +376,21 @@ export const createWriter = (options: WriterOptions): Writer => {
       // The same receipt number again further down the file: more lines of that receipt.
       if (earlier.orderId !== null && !receipt.isReturn) {
         addItems(earlier.orderId, receipt.items);
-        if (!earlier.hasTotalColumn) statements.addToOrder.run(receipt.total, now, earlier.orderId);
+        if (!earlier.hasTotalColumn) {
+          flush();
+          statements.addToOrder.run(receipt.total, now, earlier.orderId);
+          if (earlier.customerId) stale.add(earlier.customerId);
+        }
       }
       return;
     }
     if (isInDatabase(receipt)) {
-      seen.set(key, { orderId: null, hasTotalColumn: receipt.hasTotalColumn });
+      seen.set(key, { orderId: null, customerId: null, hasTotalColumn: receipt.hasTotalColumn });
       ordersAlreadyPresent += 1;
       return;
     }
     if (receipt.isReturn) {
-      seen.set(key, { orderId: null, hasTotalColumn: receipt.hasTotalColumn });
+      seen.set(key, { orderId: null, customerId: null, hasTotalColumn: receipt.hasTotalColumn });
       returns.push(receipt);
       return;
     }
@@ -351,8 +401,13 @@ export const createWriter = (options: WriterOptions): Writer => {
         : receipt.refunded >= receipt.total
           ? 'refunded'
           : 'partially_refunded';
-    const orderId = insertOrder(receipt, receipt.total, receipt.refunded, status);
-    seen.set(key, { orderId, hasTotalColumn: receipt.hasTotalColumn });
+    const { id: orderId, customerId } = insertOrder(
+      receipt,
+      receipt.total,
+      receipt.refunded,
+      status,
+    );
+    seen.set(key, { orderId, customerId, hasTotalColumn: receipt.hasTotalColumn });
     ordersCreated += 1;
   };
 
@@ -398,7 +453,7 @@ export const createWriter = (options: WriterOptions): Writer => {
         now,
       );
       statements.applyRefund.run(receipt.total, receipt.total, now, original.id);
-      if (original.customer_id) touched.add(original.customer_id);
+      if (original.customer_id) stale.add(original.customer_id);
     } else {
       // Nothing to attach it to: a refund of its own, so revenue still goes down by it.
       insertOrder(receipt, 0, receipt.total, 'refunded');
@@ -410,7 +465,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     write,
     reject: (rows) => {
       for (const row of rows) {
-        insertRejectedRow.run(
+        rejectedRows.add(
           newId(),
           row.line,
           row.reason,
@@ -419,12 +474,25 @@ export const createWriter = (options: WriterOptions): Writer => {
         );
       }
     },
+    flush,
+    sourceHasOrders: hasOrders !== undefined,
     finish: (onProgress) => {
+      flush();
       returns.forEach((receipt, index) => {
         recordReturn(receipt);
+        flush();
         if (index % 500 === 0) onProgress?.(index, returns.length);
       });
-      refreshCustomerStatsFor(sqlite, [...touched]);
+      flush();
+      const update = sqlite.prepare(
+        `UPDATE customers SET order_count = ?, total_spent = ?, first_purchase_at = ?,
+           last_purchase_at = ? WHERE id = ?`,
+      );
+      for (const [id, own] of figures) {
+        if (stale.has(id) || (own.count === 0 && own.spent === 0)) continue;
+        update.run(own.count, own.spent, own.first, own.last, id);
+      }
+      refreshCustomerStatsFor(sqlite, [...stale]);
     },
     counts: () => ({
       ordersCreated,
@@ -443,19 +511,3 @@ export const cleanName = (name: string): string =>
     .replace(/\u0643/g, '\u06a9')
     .replace(/\s+/g, ' ')
     .trim();
-
-/** An INSERT of `columns` as parameters and `constants` as SQL string literals. */
-const prepareInsert = (
-  sqlite: BetterSqlite3.Database,
-  table: string,
-  columns: readonly string[],
-  constants: Readonly<Record<string, string>>,
-): BetterSqlite3.Statement => {
-  const names = [...columns, ...Object.keys(constants)];
-  const values = [...columns.map(() => '?'), ...Object.values(constants).map(sqlString)];
-  return sqlite.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${values.join(', ')})`);
-};
-
-/** A string as an SQL literal: quotes doubled; NUL, which would end it early, removed. */
-const sqlString = (value: string): string =>
-  `'${value.replaceAll('\u0000', '').replaceAll("'", "''")}'`;

@@ -3,6 +3,7 @@ import { expect } from '@playwright/test';
 import type { Lang } from '../fixtures.ts';
 import { CustomersPage } from './customers-page.ts';
 import { FirstRunPage } from './first-run-page.ts';
+import { ImportPage } from './import-page.ts';
 import { ProfilePage } from './profile-page.ts';
 import { SettingsPage } from './settings-page.ts';
 
@@ -12,6 +13,7 @@ export class AppPage {
   readonly customers: CustomersPage;
   readonly profile: ProfilePage;
   readonly settings: SettingsPage;
+  readonly importer: ImportPage;
   readonly locators: {
     html: Locator;
     firstRun: Locator;
@@ -21,6 +23,7 @@ export class AppPage {
     demoClearConfirm: Locator;
     navCustomers: Locator;
     navSettings: Locator;
+    navImport: Locator;
     toastClose: Locator;
   };
 
@@ -36,6 +39,7 @@ export class AppPage {
     this.customers = new CustomersPage(page);
     this.profile = new ProfilePage(page);
     this.settings = new SettingsPage(page);
+    this.importer = new ImportPage(page);
     this.locators = {
       html: page.locator('html'),
       firstRun: page.getByTestId('first-run'),
@@ -45,6 +49,7 @@ export class AppPage {
       demoClearConfirm: page.getByTestId('demo-clear-dialog-confirm'),
       navCustomers: page.getByTestId('nav-customers'),
       navSettings: page.getByTestId('nav-settings'),
+      navImport: page.getByTestId('nav-import'),
       toastClose: page.getByTestId('toast-close'),
     };
   }
@@ -98,6 +103,11 @@ export class AppPage {
   async goToSettings(): Promise<void> {
     await this.locators.navSettings.click();
     await expect(this.settings.locators.screen).toBeVisible();
+  }
+
+  async goToImport(): Promise<void> {
+    await this.locators.navImport.click();
+    await this.importer.expectShown();
   }
 
   /** Closes the toast on show, for a screenshot of the screen itself. */

@@ -14,6 +14,9 @@ export class CustomersPage {
     empty: Locator;
     tagFilter: Locator;
     clearTag: Locator;
+    importFilter: Locator;
+    clearImportFilter: Locator;
+    noImport: Locator;
     add: Locator;
     addDialog: Locator;
     addName: Locator;
@@ -41,6 +44,9 @@ export class CustomersPage {
       empty: page.getByTestId('customers-empty'),
       tagFilter: page.getByTestId('customers-tag-filter'),
       clearTag: page.getByTestId('customers-clear-tag'),
+      importFilter: page.getByTestId('customers-import-filter'),
+      clearImportFilter: page.getByTestId('customers-import-filter-clear'),
+      noImport: page.getByTestId('customers-no-import'),
       add: page.getByTestId('customer-add'),
       addDialog: page.getByTestId('add-customer-dialog'),
       addName: page.getByTestId('add-name'),

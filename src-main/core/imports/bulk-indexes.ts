@@ -1,0 +1,51 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * For a big import into a small shop: the secondary indexes of orders and order items are
+ * dropped inside the import's transaction and built again, from the same SQL, once the rows are
+ * in. Building an index by sorting is far cheaper than keeping it up to date one row at a time,
+ * and the transaction covers both, so a crash or cancel restores them with everything else.
+ * Only done when the new rows will outnumber the old (the rebuild sorts both).
+ */
+const SECONDARY = [
+  'idx_orders_customer_id_ordered_at',
+  'idx_orders_local_date',
+  'idx_orders_import_batch_id',
+  'idx_order_items_order_id',
+];
+/** Looked up on every receipt when the source already has orders: kept then. */
+const DEDUPE = ['idx_orders_source_external_id', 'idx_orders_source_content_hash'];
+
+/** About what a line of a sales export weighs, to guess a file's rows from its size. */
+const BYTES_PER_LINE = 100;
+const MIN_BULK_BYTES = 16 * 1024 * 1024;
+
+export type BulkIndexes = { rebuild: () => void };
+
+export const suspendIndexesForBulkLoad = (
+  sqlite: BetterSqlite3.Database,
+  fileSize: number,
+  sourceHasOrders: boolean,
+): BulkIndexes => {
+  const none: BulkIndexes = { rebuild: () => {} };
+  if (fileSize < MIN_BULK_BYTES) return none;
+  const existing = sqlite.prepare('SELECT count(*) FROM order_items').pluck().get() as number;
+  if (fileSize / BYTES_PER_LINE < existing) return none;
+  const names = sourceHasOrders ? SECONDARY : [...SECONDARY, ...DEDUPE];
+  const definitions = names.flatMap((name) => {
+    const sql = sqlite
+      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?")
+      .pluck()
+      .get(name) as string | undefined;
+    return sql ? [{ name, sql }] : [];
+  });
+  for (const { name } of definitions) sqlite.exec(`DROP INDEX ${name}`);
+  let isRebuilt = false;
+  return {
+    rebuild: () => {
+      if (isRebuilt) return;
+      isRebuilt = true;
+      for (const { sql } of definitions) sqlite.exec(sql);
+    },
+  };
+};
