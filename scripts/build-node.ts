@@ -23,6 +23,13 @@ await Promise.all([
     outfile: 'dist/electron/main.js',
     format: 'esm',
   }),
+  // Imports run in a worker thread of their own; run-in-worker.ts loads this file beside main.js.
+  build({
+    ...common,
+    entryPoints: ['src-main/core/imports/run-worker.ts'],
+    outfile: 'dist/electron/import-worker.js',
+    format: 'esm',
+  }),
   // Sandboxed preloads must be a single CommonJS file.
   build({
     ...common,
@@ -39,4 +46,4 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);
-console.log('built dist/electron/main.js, dist/electron/preload.cjs, dist/cli/bazgasht.mjs');
+console.log('built dist/electron/main.js, import-worker.js, preload.cjs and dist/cli/bazgasht.mjs');

@@ -3,8 +3,6 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { appendFile, open, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type {
@@ -38,8 +36,10 @@ import { createMonotonicIds } from './ids.ts';
 import { BUILT_IN_PRESETS } from './mapping.ts';
 import { buildPreview, planProblem } from './preview.ts';
 import type { PreviewRequest } from './preview.ts';
+import { runInWorker } from './run-in-worker.ts';
 import { runImport } from './run-import.ts';
-import type { RunProgress } from './run-import.ts';
+import type { RunInput, RunProgress } from './run-import.ts';
+import type { DayOrder } from './values.ts';
 
 /**
  * The import feature behind the contract: files handed over in chunks (so the same calls work
@@ -72,11 +72,19 @@ export type ImportService = {
   close: () => Promise<void>;
 };
 
-type Staged = UploadedFile & { path: string; received: number; contentHash: string | null };
+type Staged = UploadedFile & {
+  path: string;
+  received: number;
+  contentHash: string | null;
+  /** The day/month order a run of this file settled on, for the next run of it. */
+  dayOrder: DayOrder | null;
+};
 
 type JobState = {
   job: ImportJob;
   cancelRequested: boolean;
+  /** Tells a run in a worker to stop (one on this thread reads cancelRequested). */
+  stop: () => void;
   startedMs: number;
   done: Promise<void>;
 };
@@ -167,6 +175,7 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
         path,
         received: 0,
         contentHash: null,
+        dayOrder: null,
       };
       uploads.set(fileId, file);
       return { fileId, name: file.name, size };
@@ -257,38 +266,49 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
           error: null,
         },
         cancelRequested: false,
+        stop: () => {},
         startedMs: performance.now(),
         done: Promise.resolve(),
       };
       jobs.set(id, state);
-      const connection = openRunConnection(dbPath, sqlite);
       const finish = (patch: Partial<ImportJob>) => {
         const view = jobView(state);
         state.job = { ...view, ...patch, secondsLeft: null };
       };
-      state.done = runImport(
-        connection,
-        {
-          path: file.path,
-          fileName: file.name,
-          fileSize: file.size,
-          contentHash: file.contentHash,
-          plan,
-          shop: { currency: settings.currency, timeZone: settings.timeZone },
-          dryRun,
-          createdBy,
-        },
-        {
+      const input: RunInput = {
+        path: file.path,
+        fileName: file.name,
+        fileSize: file.size,
+        contentHash: file.contentHash,
+        plan,
+        shop: { currency: settings.currency, timeZone: settings.timeZone },
+        dryRun,
+        createdBy,
+        dayOrderHint: file.dayOrder,
+      };
+      const onProgress = (progress: RunProgress) => {
+        state.job = { ...state.job, ...progress };
+      };
+      let run: Promise<ImportReport>;
+      if (dbPath === ':memory:') {
+        // An in-memory database cannot be opened twice (tests only): the run shares the app's
+        // connection, on this thread.
+        run = runImport(sqlite, input, {
           now: ctx.now,
           newId: createMonotonicIds(() => ctx.now().getTime()),
           isCancelled: () => state.cancelRequested,
-          onProgress: (progress: RunProgress) => {
-            state.job = { ...state.job, ...progress };
-          },
-        },
-      )
+          onProgress,
+        });
+      } else {
+        const worker = runInWorker(dbPath, input, ctx.now(), onProgress);
+        state.stop = worker.cancel;
+        run = worker.done;
+      }
+      state.done = run
         .then((report: ImportReport) => {
           finish({ state: 'done', phase: 'finishing', report, position: state.job.total });
+          // The real run needs no second guess at the day order the check settled.
+          if (report.dayOrder) file.dayOrder = report.dayOrder;
           // Imported for good: importing it again would add nothing, so the copy can go.
           if (!dryRun) {
             uploads.delete(fileId);
@@ -310,9 +330,6 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
             });
             console.error('[import]', error);
           }
-        })
-        .finally(() => {
-          if (connection !== sqlite) connection.close();
         });
       return jobView(state);
     },
@@ -326,7 +343,10 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
     cancel: (jobId) => {
       const state = jobs.get(jobId);
       if (!state) throw new AppError('not_found', `No import run ${jobId}.`, { id: jobId });
-      if (state.job.state === 'running') state.cancelRequested = true;
+      if (state.job.state === 'running') {
+        state.cancelRequested = true;
+        state.stop();
+      }
       return jobView(state);
     },
 
@@ -373,28 +393,14 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
     },
 
     close: async () => {
-      for (const state of jobs.values()) state.cancelRequested = true;
+      for (const state of jobs.values()) {
+        state.cancelRequested = true;
+        state.stop();
+      }
       await Promise.all([...jobs.values()].map((state) => state.done));
       if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
     },
   };
-};
-
-/**
- * A connection of the run's own, for one long bulk write. An in-memory database cannot be
- * opened twice, so there (tests only) the run shares the app's connection.
- */
-export const openRunConnection = (
-  path: string,
-  shared: BetterSqlite3.Database,
-): BetterSqlite3.Database => {
-  if (path === ':memory:') return shared;
-  const connection = new Database(path);
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = FULL');
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  return connection;
 };
 
 export const hashFile = (path: string): Promise<string> =>
