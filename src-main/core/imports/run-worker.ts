@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../src-shared/contract/errors.ts';
+import type { ImportReport } from '../../../src-shared/contract/types.ts';
 import { createMonotonicIds } from './ids.ts';
 import { openRunConnection } from './run-connection.ts';
 import { runImport } from './run-import.ts';
-import type { RunInput } from './run-import.ts';
+import type { RunInput, RunProgress } from './run-import.ts';
 
 /**
  * A run in a worker thread of its own (see run-in-worker.ts): its SQLite work, the commit and
@@ -20,8 +21,8 @@ export type WorkerRequest = {
 };
 
 export type WorkerMessage =
-  | { type: 'progress'; progress: import('./run-import.ts').RunProgress }
-  | { type: 'done'; report: import('../../../src-shared/contract/types.ts').ImportReport }
+  | { type: 'progress'; progress: RunProgress }
+  | { type: 'done'; report: ImportReport }
   | { type: 'failed'; error: { code: string; message: string; details: Record<string, unknown> } };
 
 const request = workerData as WorkerRequest;
