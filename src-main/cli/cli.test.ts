@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
@@ -151,5 +152,104 @@ describe('bazgasht CLI: demo and customers', () => {
     expect((JSON.parse(result.stdout) as unknown[]).length).toBe(100);
     const bad = spawnSync(process.execPath, ['src-main/cli/main.ts', 'nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
+  });
+});
+
+describe('bazgasht CLI: import', () => {
+  const fixture = (name: string) =>
+    join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'import', name);
+
+  it('imports a file and reports DESIGN.md §9 figures as JSON; a second time adds nothing', async () => {
+    const db = temp.file('shop.db');
+    const first = await run('--db', db, 'import', fixture('bad-values.csv'), '--json');
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual([
+      'batchId',
+      'rowsRead',
+      'ordersCreated',
+      'ordersAlreadyPresent',
+      'refundsRecorded',
+      'customersCreated',
+      'customersMatched',
+      'rowsRejected',
+      'rejected',
+    ]);
+    expect(report).toMatchObject({
+      rowsRead: 9,
+      ordersCreated: 3,
+      refundsRecorded: 1,
+      rowsRejected: 5,
+      rejected: expect.arrayContaining([
+        { line: 3, reason: '"1404/12/30" is not a real calendar day' },
+        { line: 8, reason: 'the date is empty' },
+      ]),
+    });
+    expect(report.batchId).toMatch(/^[0-9a-f-]{36}$/);
+    const again = JSON.parse(
+      (await run('--db', db, 'import', fixture('bad-values.csv'), '--json')).stdout,
+    ) as Record<string, unknown>;
+    expect(again).toMatchObject({ ordersCreated: 0, ordersAlreadyPresent: 4 });
+  });
+
+  it('--dry-run counts without writing, and does not even create the database', async () => {
+    const db = temp.file('shop.db');
+    const dry = await run('--db', db, 'import', fixture('week1.csv'), '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ batchId: null, ordersCreated: 3 });
+    expect(existsSync(db)).toBe(false);
+    await run('--db', db, 'import', fixture('week1.csv'));
+    const before = createHash('sha256').update(readFileSync(db)).digest('hex');
+    const second = await run('--db', db, 'import', fixture('week2.csv'), '--dry-run', '--json');
+    expect(JSON.parse(second.stdout)).toMatchObject({ ordersCreated: 2, ordersAlreadyPresent: 1 });
+    expect(createHash('sha256').update(readFileSync(db)).digest('hex')).toBe(before);
+  });
+
+  it('takes a mapping file or a preset', async () => {
+    const db = temp.file('shop.db');
+    const mapped = await run(
+      '--db',
+      db,
+      'import',
+      fixture('decimal-comma.csv'),
+      '--mapping',
+      fixture('decimal-comma.mapping.json'),
+      '--json',
+    );
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout)).toMatchObject({ ordersCreated: 3, rowsRejected: 0 });
+    const shopify = await run(
+      '--db',
+      db,
+      'import',
+      fixture('shopify-orders.csv'),
+      '--preset',
+      'shopify',
+      '--json',
+    );
+    expect(JSON.parse(shopify.stdout)).toMatchObject({ ordersCreated: 4, customersCreated: 3 });
+  });
+
+  it.each([
+    [['missing.csv'], /there is no file .*missing\.csv/],
+    [['empty.csv'], /empty\.csv is empty/],
+    [['legacy.xls'], /legacy\.xls is an old-style Excel file.*save it as \.xlsx/],
+    [['not-a-table.pdf'], /not-a-table\.pdf is a PDF document/],
+    [['multiline-quoted.csv'], /no column is mapped to the date/],
+    [['week1.csv', '--preset', 'nonesuch'], /no preset named "nonesuch"/],
+    [
+      ['week1.csv', '--mapping', 'missing.json'],
+      /--mapping: .*missing\.json is not a readable JSON file/,
+    ],
+    [[], /which file\?/],
+  ])('%j exits 2 with one line and writes nothing', async (args, message) => {
+    const db = temp.file('shop.db');
+    const [file, ...rest] = args;
+    const result = await run('--db', db, 'import', ...(file ? [fixture(file)] : []), ...rest);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+    if (!rest.includes('--preset')) expect(existsSync(db)).toBe(false);
   });
 });

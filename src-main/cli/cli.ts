@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { AppError, isAppError } from '../../src-shared/contract/errors.ts';
@@ -47,6 +48,8 @@ type Command = {
   positionals?: number;
   /** Whether the command may create the database file. */
   creates: boolean | ((values: Record<string, unknown>) => boolean);
+  /** Without a database file, run on an empty shop in memory instead of refusing. */
+  readsEmptyWhenMissing?: boolean;
   /** Checks the options (throwing UsageError) before any database is opened, then runs. */
   prepare: (
     values: Record<string, unknown>,
@@ -65,6 +68,7 @@ const COMMANDS: Record<string, Command> = {
     },
     positionals: 1,
     creates: (values) => values['dry-run'] !== true,
+    readsEmptyWhenMissing: true,
     prepare: (values, io, positionals) => prepareImport(values, io, positionals),
   },
   demo: {
@@ -166,10 +170,13 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     if (!spec) throw new UsageError(`unknown command "${command}" (see bazgasht --help)`);
     const { values, positionals } = parseCommandOptions(command, spec, rest);
     const run = await spec.prepare(values, io, positionals);
+    const path = resolveDatabasePath(db, io.env);
+    const creates = typeof spec.creates === 'function' ? spec.creates(values) : spec.creates;
     core = startCore({
-      databasePath: resolveDatabasePath(db, io.env),
+      // A command that writes nothing may look at an empty shop that does not exist yet.
+      databasePath: !creates && spec.readsEmptyWhenMissing && !existsSync(path) ? ':memory:' : path,
       host: 'cli',
-      create: typeof spec.creates === 'function' ? spec.creates(values) : spec.creates,
+      create: creates,
       ...(io.now && { now: io.now }),
     });
     await run(core);

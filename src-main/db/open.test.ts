@@ -141,3 +141,40 @@ describe('openDatabase', () => {
     raw.close();
   });
 });
+
+describe('migration 2 (imports) on a shop made by version 1', () => {
+  it('keeps every customer, order and item, and adds the import tables and columns', async () => {
+    const path = temp.file('shop.db');
+    const v1 = openDatabase(path, { create: true, migrations: MIGRATIONS.slice(0, 1) });
+    v1.sqlite.exec(`
+      INSERT INTO customers (id, name, created_at, updated_at) VALUES ('c1', 'Ali', 'now', 'now');
+      INSERT INTO customer_external_ids (id, customer_id, source, external_id, created_at)
+        VALUES ('x1', 'c1', 'pos', '501', 'now');
+      INSERT INTO orders (id, source, external_id, customer_id, ordered_at, local_date, total,
+        created_at, updated_at) VALUES ('o1', 'pos', '9', 'c1', '2024-01-01T10:00:00Z',
+        '2024-01-01', 1000, 'now', 'now');
+      INSERT INTO order_items (id, order_id, product_name, quantity, unit_price, line_total,
+        created_at) VALUES ('i1', 'o1', 'Scarf', 1, 1000, 1000, 'now');`);
+    expect(v1.schemaVersion).toBe(1);
+    await v1.close();
+
+    const v2 = openDatabase(path);
+    expect(v2.schemaVersion).toBe(2);
+    const get = (sql: string) => v2.sqlite.prepare(sql).get();
+    expect(get('SELECT name, import_batch_id FROM customers')).toEqual({
+      name: 'Ali',
+      import_batch_id: null,
+    });
+    expect(get('SELECT source, external_id, import_batch_id FROM customer_external_ids')).toEqual({
+      source: 'pos',
+      external_id: '501',
+      import_batch_id: null,
+    });
+    expect(get('SELECT total FROM orders')).toEqual({ total: 1000 });
+    expect(get('SELECT count(*) AS n FROM order_items')).toEqual({ n: 1 });
+    for (const table of ['import_batches', 'import_rejected_rows', 'refunds', 'import_presets']) {
+      expect(get(`SELECT count(*) AS n FROM ${table}`)).toEqual({ n: 0 });
+    }
+    await v2.close();
+  });
+});
