@@ -12,7 +12,7 @@ import { hashFile } from '../core/imports/imports.service.ts';
 import { BUILT_IN_PRESETS, mappingFromPreset } from '../core/imports/mapping.ts';
 import { buildPreview, planProblem } from '../core/imports/preview.ts';
 import type { PreviewRequest, PreviewShop } from '../core/imports/preview.ts';
-import { runImport } from '../core/imports/run-import.ts';
+import { checkpointAfterRun, runImport } from '../core/imports/run-import.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import type { CliIo } from './cli.ts';
 import { UsageError } from './usage-error.ts';
@@ -116,6 +116,7 @@ export const prepareImport = async (
       { now: core.context.now, newId: createMonotonicIds(() => core.context.now().getTime()) },
     );
     io.stdout(values.json ? JSON.stringify(toJson(report), null, 2) : describeReport(report));
+    if (!report.dryRun) checkpointAfterRun(core.database.sqlite);
   };
 };
 

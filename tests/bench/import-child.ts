@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createMonotonicIds } from '../../src-main/core/imports/ids.ts';
 import { buildPreview } from '../../src-main/core/imports/preview.ts';
-import { runImport } from '../../src-main/core/imports/run-import.ts';
+import { checkpointAfterRun, runImport } from '../../src-main/core/imports/run-import.ts';
 import { readRows } from '../../src-main/core/imports/source.ts';
 import { openDatabase } from '../../src-main/db/open.ts';
 
@@ -77,9 +77,19 @@ if (mode === 'raw') {
       },
     );
     const ms = performance.now() - started;
+    const checkpointStarted = performance.now();
+    checkpointAfterRun(database.sqlite);
+    const checkpointMs = performance.now() - checkpointStarted;
     const { rejected: _rejected, ...figures } = report;
     console.log(
-      JSON.stringify({ ms, previewMs, maxProgressGapMs, peakRssMb: peakRssMb(), ...figures }),
+      JSON.stringify({
+        ms,
+        checkpointMs,
+        previewMs,
+        maxProgressGapMs,
+        peakRssMb: peakRssMb(),
+        ...figures,
+      }),
     );
   } catch (error) {
     const stoppedMs = cancelAt === null ? null : performance.now() - cancelAt;

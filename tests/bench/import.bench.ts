@@ -49,6 +49,9 @@ export const run = async (): Promise<void> => {
     `import: ${(Number(full.ms) / 1000).toFixed(2)} s, ${Math.round(rate).toLocaleString('en')} lines/s, peak RSS ${full.peakRssMb} MB, ${(rate / rawRate).toFixed(2)} × raw`,
   );
   console.log(
+    `  then the WAL checkpoint (after the result is reported): ${(Number(full.checkpointMs) / 1000).toFixed(2)} s`,
+  );
+  console.log(
     `  rows ${full.rowsRead}, orders ${full.ordersCreated}, refunds ${full.refundsRecorded}, customers ${full.customersCreated}, rejected ${full.rowsRejected}`,
   );
   console.log(`preview: ${Number(full.previewMs).toFixed(0)} ms`);

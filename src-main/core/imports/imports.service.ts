@@ -37,7 +37,7 @@ import { BUILT_IN_PRESETS } from './mapping.ts';
 import { buildPreview, planProblem } from './preview.ts';
 import type { PreviewRequest } from './preview.ts';
 import { runInWorker } from './run-in-worker.ts';
-import { runImport } from './run-import.ts';
+import { checkpointAfterRun, runImport } from './run-import.ts';
 import type { RunInput, RunProgress } from './run-import.ts';
 import type { DayOrder } from './values.ts';
 
@@ -298,6 +298,9 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
           newId: createMonotonicIds(() => ctx.now().getTime()),
           isCancelled: () => state.cancelRequested,
           onProgress,
+        }).then((report) => {
+          checkpointAfterRun(sqlite);
+          return report;
         });
       } else {
         const worker = runInWorker(dbPath, input, ctx.now(), onProgress);

@@ -102,6 +102,10 @@ const attemptRun = async (
   // for every lookup; a bigger cache for the run's length keeps the new rows' indexes in memory.
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${RUN_CACHE_SIZE}`);
+  // The commit makes the import durable; copying the WAL back into the database file (seconds
+  // for a big file) is left to checkpointAfterRun, once the result has been reported.
+  const autoCheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     sqlite
@@ -235,7 +239,17 @@ const attemptRun = async (
     throw toRunError(error, input.fileName);
   } finally {
     sqlite.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
+    sqlite.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpoint)}`);
   }
+};
+
+/**
+ * Copies a run's pages from the WAL into the database file and empties the WAL, as SQLite's
+ * automatic checkpoint would have done inside the commit. Other connections keep reading and
+ * writing meanwhile; if one holds it up, SQLite's next automatic checkpoint finishes the job.
+ */
+export const checkpointAfterRun = (sqlite: BetterSqlite3.Database): void => {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
 };
 
 const finishWriter = (writer: Writer, hooks: RunHooks, total: number, rowsRead: number) => {

@@ -3,7 +3,7 @@ import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { ImportReport } from '../../../src-shared/contract/types.ts';
 import { createMonotonicIds } from './ids.ts';
 import { openRunConnection } from './run-connection.ts';
-import { runImport } from './run-import.ts';
+import { checkpointAfterRun, runImport } from './run-import.ts';
 import type { RunInput, RunProgress } from './run-import.ts';
 
 /**
@@ -41,6 +41,7 @@ try {
     onProgress: (progress) => post({ type: 'progress', progress }),
   });
   post({ type: 'done', report });
+  if (!report.dryRun) checkpointAfterRun(connection);
 } catch (error) {
   post({
     type: 'failed',

@@ -96,6 +96,14 @@ export const createWriter = (options: WriterOptions): Writer => {
       externalIds.flush();
     },
   );
+  // Most receipts are a plain sale: the same INSERT with fewer values to bind.
+  const plainOrders = batchInsert(
+    sqlite,
+    'orders',
+    ['id', 'external_id', 'customer_id', 'ordered_at', 'local_date', 'total'],
+    1,
+    { ...constants, source, updated_at: now, refunded: 0, status: 'completed', note: '' },
+  );
   const items = batchInsert(
     sqlite,
     'order_items',
@@ -337,19 +345,32 @@ export const createWriter = (options: WriterOptions): Writer => {
     const id = newId();
     const customerId = receipt.customer ? resolveCustomer(receipt.customer) : null;
     if (customerId) count(customerId, receipt.orderedAt, total - refunded, status);
-    orders.add(
-      id,
-      receipt.key,
-      receipt.key === null ? receipt.contentHash : null,
-      customerId,
-      receipt.orderedAt,
-      receipt.localDate,
-      total,
-      refunded,
-      status,
-      receipt.staff ? (staffByName.get(normaliseForSearch(receipt.staff)) ?? null) : null,
-      receipt.note,
-    );
+    const staffId = receipt.staff
+      ? (staffByName.get(normaliseForSearch(receipt.staff)) ?? null)
+      : null;
+    if (
+      receipt.key !== null &&
+      refunded === 0 &&
+      status === 'completed' &&
+      staffId === null &&
+      receipt.note === ''
+    ) {
+      plainOrders.add(id, receipt.key, customerId, receipt.orderedAt, receipt.localDate, total);
+    } else {
+      orders.add(
+        id,
+        receipt.key,
+        receipt.key === null ? receipt.contentHash : null,
+        customerId,
+        receipt.orderedAt,
+        receipt.localDate,
+        total,
+        refunded,
+        status,
+        staffId,
+        receipt.note,
+      );
+    }
     addItems(id, receipt.items);
     return { id, customerId };
   };
