@@ -67,7 +67,10 @@ export const createHandlers = (
   'import:start': (input) => imports.start(input.fileId, input.plan, input.dryRun),
   'import:job': async (input) => imports.job(input.jobId),
   'import:cancel': async (input) => imports.cancel(input.jobId),
+  'import:current': async () => ({ job: imports.current() }),
+  'import:discard': async (input) => ({ discarded: imports.discard(input.fileId) }),
   'import:history': async () => imports.history(),
+  'import:batch': async (input) => imports.batch(input.batchId),
   'import:undo': async (input) => imports.undo(input.batchId),
   'import:rejected': async (input) =>
     imports.rejected(input.batchId, input.offset ?? 0, input.limit ?? 100),

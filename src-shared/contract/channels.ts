@@ -69,7 +69,12 @@ export const contract = {
   'import:job': channel<ImportJob>()(s.byJobId),
   /** Stops a run within a second; nothing it did is kept. */
   'import:cancel': channel<ImportJob>()(s.byJobId),
+  /** The run still going, if any, so a screen that was left can find it again. */
+  'import:current': channel<{ job: ImportJob | null }>()(s.emptyInput),
+  /** Forgets a handed-over file the user will not import after all (its copy is deleted). */
+  'import:discard': channel<{ discarded: boolean }>()(s.byFileId),
   'import:history': channel<ImportBatch[]>()(s.emptyInput),
+  'import:batch': channel<ImportBatch>()(s.byBatchId),
   /** Removes exactly the batch's orders and refunds, and the customers only it created. */
   'import:undo': channel<ImportBatch>()(s.byBatchId),
   'import:rejected': channel<{ rows: RejectedRow[]; total: number }>()(s.importRejected),

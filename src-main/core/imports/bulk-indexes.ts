@@ -20,7 +20,7 @@ const DEDUPE = ['idx_orders_source_external_id', 'idx_orders_source_content_hash
 const BYTES_PER_LINE = 100;
 const MIN_BULK_BYTES = 16 * 1024 * 1024;
 
-export type BulkIndexes = { rebuild: () => void };
+export type BulkIndexes = { rebuild: (afterEach?: () => void) => void };
 
 export const suspendIndexesForBulkLoad = (
   sqlite: BetterSqlite3.Database,
@@ -42,10 +42,13 @@ export const suspendIndexesForBulkLoad = (
   for (const { name } of definitions) sqlite.exec(`DROP INDEX ${name}`);
   let isRebuilt = false;
   return {
-    rebuild: () => {
+    rebuild: (afterEach) => {
       if (isRebuilt) return;
       isRebuilt = true;
-      for (const { sql } of definitions) sqlite.exec(sql);
+      for (const { sql } of definitions) {
+        sqlite.exec(sql);
+        afterEach?.();
+      }
     },
   };
 };

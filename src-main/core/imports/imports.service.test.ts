@@ -187,4 +187,36 @@ describe('the import service', () => {
     expect(preview.samples.total?.[0]?.parsed).toBe('12345');
     expect(service.deletePreset(saved.id).map((preset) => preset.name)).not.toContain('Kasse');
   });
+
+  it('names the file as the user knows it in errors, not its staged copy', async () => {
+    const file = await upload(join(FIXTURES, 'legacy.xls'));
+    await expect(service.preview({ fileId: file.fileId })).rejects.toMatchObject({
+      code: 'bad_input',
+      message: expect.stringMatching(/^legacy\.xls is an old-style Excel file/),
+      details: { reason: 'legacy_xls', file: 'legacy.xls' },
+    });
+  });
+
+  it('shows an instant in a date column as the instant it is', async () => {
+    const file = await upload(join(FIXTURES, 'shopify-orders.csv'));
+    const preview = await service.preview({ fileId: file.fileId });
+    expect(preview.samples.orderedAt?.[0]?.parsed).toBe('2024-03-05T10:20:31.000Z');
+  });
+
+  it('finds the running import again, discards files it will not import, gives one batch', async () => {
+    expect(service.current()).toBeNull();
+    const file = await upload(join(FIXTURES, 'week1.csv'));
+    const { plan } = await service.preview({ fileId: file.fileId });
+    const job = await service.start(file.fileId, plan, false);
+    expect(service.current()?.id).toBe(job.id);
+    expect(() => service.discard(file.fileId)).toThrow(/being imported/);
+    const done = await settle(job);
+    expect(service.current()).toBeNull();
+    expect(service.batch(done.report?.batchId ?? '')).toMatchObject({ fileName: 'week1.csv' });
+    const other = await upload(join(FIXTURES, 'week2.csv'));
+    expect(service.discard(other.fileId)).toBe(true);
+    await expect(service.preview({ fileId: other.fileId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
 });

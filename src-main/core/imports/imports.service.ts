@@ -27,6 +27,7 @@ import { nowIso } from '../context.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import {
   findBatchByContent,
+  getBatch,
   listBatches,
   listRejected,
   rejectedCsv,
@@ -57,7 +58,12 @@ export type ImportService = {
   start: (fileId: string, plan: ImportPlan, dryRun: boolean) => Promise<ImportJob>;
   job: (jobId: string) => ImportJob;
   cancel: (jobId: string) => ImportJob;
+  /** The run still going, if any (the screen may have been left and come back). */
+  current: () => ImportJob | null;
+  /** Forgets a handed-over file that will not be imported after all. */
+  discard: (fileId: string) => boolean;
   history: () => ImportBatch[];
+  batch: (batchId: string) => ImportBatch;
   undo: (batchId: string) => ImportBatch;
   rejected: (
     batchId: string,
@@ -83,6 +89,7 @@ type Staged = UploadedFile & {
 type JobState = {
   job: ImportJob;
   cancelRequested: boolean;
+  fileId: string;
   /** Tells a run in a worker to stop (one on this thread reads cancelRequested). */
   stop: () => void;
   startedMs: number;
@@ -231,7 +238,9 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
         request,
         { currency: settings.currency, displayUnit: settings.displayUnit },
         allPresets(),
-      );
+      ).catch((error: unknown) => {
+        throw withFileName(error, file);
+      });
       return { ...preview, previousImport: findBatchByContent(sqlite, file.contentHash) };
     },
 
@@ -266,6 +275,7 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
           error: null,
         },
         cancelRequested: false,
+        fileId,
         stop: () => {},
         startedMs: performance.now(),
         done: Promise.resolve(),
@@ -318,7 +328,8 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
             rmSync(file.path, { force: true });
           }
         })
-        .catch((error: unknown) => {
+        .catch((caught: unknown) => {
+          const error = withFileName(caught, file);
           if (error instanceof AppError && error.code === 'cancelled') {
             finish({ state: 'cancelled', error: { code: error.code, message: error.message } });
           } else if (error instanceof AppError) {
@@ -353,7 +364,27 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
       return jobView(state);
     },
 
+    current: () => {
+      const running = [...jobs.values()].find((state) => state.job.state === 'running');
+      return running ? jobView(running) : null;
+    },
+    discard: (fileId) => {
+      const file = uploads.get(fileId);
+      if (!file) return false;
+      const isRunning = [...jobs.values()].some(
+        (state) => state.job.state === 'running' && state.fileId === fileId,
+      );
+      if (isRunning) {
+        throw new AppError('conflict', `${file.name} is being imported.`, {
+          reason: 'import_running',
+        });
+      }
+      uploads.delete(fileId);
+      rmSync(file.path, { force: true });
+      return true;
+    },
     history: () => listBatches(sqlite),
+    batch: (batchId) => getBatch(sqlite, batchId),
     undo: (batchId) => {
       if ([...jobs.values()].some((state) => state.job.state === 'running')) {
         throw new AppError('conflict', 'An import is running; undo when it has finished.', {
@@ -404,6 +435,16 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
       if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
     },
   };
+};
+
+/** The reader names the staged copy ('x1y2….upload'); the user knows the file by its name. */
+const withFileName = (error: unknown, file: Staged): unknown => {
+  if (!(error instanceof AppError)) return error;
+  const staged = basename(file.path);
+  const message = error.message.replaceAll(staged, file.name);
+  const details =
+    error.details.file === staged ? { ...error.details, file: file.name } : error.details;
+  return new AppError(error.code, message, details);
 };
 
 export const hashFile = (path: string): Promise<string> =>

@@ -272,6 +272,11 @@ const parseSample = (
     if (!result.ok) return { parsed: null, problem: result.problem };
     const v = result.value;
     const date = `${String(v.year).padStart(4, '0')}-${pad(v.month)}-${pad(v.day)}`;
+    if (v.offsetMinutes !== null) {
+      // An instant (Shopify's "+0000"): shown, like the import stores it, in the shop's zone.
+      const utc = Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second);
+      return { parsed: new Date(utc - v.offsetMinutes * 60_000).toISOString(), problem: null };
+    }
     return { parsed: v.hasTime ? `${date}T${pad(v.hour)}:${pad(v.minute)}` : date, problem: null };
   }
   if (field === 'time') {

@@ -93,6 +93,8 @@ export type Assembler = {
   push: (rows: readonly RawRow[]) => void;
   finish: () => void;
   readonly rowsRead: number;
+  /** Some date was written day and month first or last (1/2/2024), so the order was a question. */
+  readonly hasDayOrderQuestion: boolean;
 };
 
 const RETURN_TYPE_RE = /return|refund|credit|برگشت|مرجوع|استرداد|عودت/i;
@@ -155,6 +157,7 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
   const returnPrefix = options.returnPrefix.trim().toLowerCase();
   const dayOrder = config.dayOrder;
   let isDayOrderSettled = !config.isDayOrderAuto;
+  let hasDayOrderQuestion = false;
   const hashCounts = new Map<string, number>();
 
   let rowsRead = 0;
@@ -187,6 +190,7 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
     if (text === '') throw new RowProblem('missing_date');
     if (!isDayOrderSettled) {
       const shape = dateShapeOf(text);
+      if (shape.order !== null) hasDayOrderQuestion = true;
       if (shape.order === dayOrder) isDayOrderSettled = true;
       else if (shape.order === 'dmy' || shape.order === 'mdy') throw new DayOrderFlip(shape.order);
     }
@@ -464,6 +468,9 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
     finish: flush,
     get rowsRead() {
       return rowsRead;
+    },
+    get hasDayOrderQuestion() {
+      return hasDayOrderQuestion;
     },
   };
 };

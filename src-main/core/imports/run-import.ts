@@ -13,7 +13,7 @@ import type { Assembler, ShopMoney } from './receipts.ts';
 import { readRows } from './source.ts';
 import type { RawRow } from './source.ts';
 import type { DayOrder } from './values.ts';
-import { createWriter } from './writer.ts';
+import { createWriter, detach } from './writer.ts';
 import type { Writer } from './writer.ts';
 
 /**
@@ -54,8 +54,8 @@ export type RunHooks = {
 };
 
 const REPORT_REJECTED_LIMIT = 1000;
-/** 128 MiB of page cache (negative: KiB) while a run lasts. */
-const RUN_CACHE_SIZE = -131_072;
+/** 64 MiB of page cache (negative: KiB) while a run lasts; an index build sorts in as much again. */
+const RUN_CACHE_SIZE = -65_536;
 
 export const runImport = async (
   sqlite: BetterSqlite3.Database,
@@ -153,7 +153,10 @@ const attemptRun = async (
         onReject: (rows) => {
           writer.reject(rows);
           rowsRejected += rows.length;
-          for (const row of rows) if (rejected.length < rejectedLimit) rejected.push(row);
+          for (const row of rows) {
+            if (rejected.length < rejectedLimit)
+              rejected.push({ ...row, fields: row.fields.map(detach) });
+          }
         },
       });
 
@@ -187,8 +190,9 @@ const attemptRun = async (
     assembler.finish();
     writer.flush();
     report('returns', true);
-    indexes.rebuild();
+    indexes.rebuild(() => report('returns', true));
     finishWriter(writer, hooks, reader.total, assembler.rowsRead);
+    report('finishing', true);
     if (hooks.isCancelled?.()) throw cancelled();
 
     const counts = writer.counts();
@@ -232,7 +236,12 @@ const attemptRun = async (
       rejected,
       warnings: warningsOf(counts.ordersCreated, rowsRejected, assembler.rowsRead),
       durationMs,
-      dayOrder: plan.options.dayOrder === 'auto' ? dayOrder : null,
+      // Reported when it was decided here: an 'auto' plan with dates that could be read both ways
+      // (a restart means one proved the first guess wrong).
+      dayOrder:
+        plan.options.dayOrder === 'auto' && (assembler.hasDayOrderQuestion || !isDayOrderAuto)
+          ? dayOrder
+          : null,
     };
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');

@@ -202,7 +202,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     let phone = phones.get(raw);
     if (phone === undefined) {
       phone = normalisePhone(raw)?.e164 ?? null;
-      phones.set(raw, phone);
+      phones.set(detach(raw), phone);
     }
     return phone;
   };
@@ -210,7 +210,8 @@ export const createWriter = (options: WriterOptions): Writer => {
     let email = emails.get(raw);
     if (email === undefined) {
       email = normaliseEmail(raw);
-      emails.set(raw, email);
+      email = email === null ? null : detach(email);
+      emails.set(detach(raw), email);
     }
     return email;
   };
@@ -281,7 +282,7 @@ export const createWriter = (options: WriterOptions): Writer => {
       matched.add(id);
     }
     if (externalId !== null && !byExternalId.has(externalId)) {
-      byExternalId.set(externalId, id);
+      byExternalId.set(detach(externalId), id);
       externalIds.add(newId(), id, externalId);
     }
     if (phone !== null && !byPhone.has(phone)) byPhone.set(phone, id);
@@ -412,7 +413,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     }
     if (receipt.isReturn) {
       seen.set(key, { orderId: null, customerId: null, hasTotalColumn: receipt.hasTotalColumn });
-      returns.push(receipt);
+      returns.push(detachReceipt(receipt));
       return;
     }
     const status = receipt.isVoid
@@ -532,3 +533,35 @@ export const cleanName = (name: string): string =>
     .replace(/\u0643/g, '\u06a9')
     .replace(/\s+/g, ' ')
     .trim();
+
+/**
+ * A copy of a string that does not keep the text it was cut from alive. Fields are slices of
+ * the decoded file; one kept in a long-lived map would pin its whole chunk, and a few thousand
+ * spread over a file pin all of it.
+ */
+export const detach = (text: string): string => ` ${text}`.slice(1);
+
+const detachOrNull = (text: string | null): string | null => (text === null ? null : detach(text));
+
+/** A receipt held until the end of the run (a return), with no strings into the file's text. */
+const detachReceipt = (receipt: Receipt): Receipt => ({
+  ...receipt,
+  key: detachOrNull(receipt.key),
+  originalKey: detachOrNull(receipt.originalKey),
+  lines: [],
+  staff: detachOrNull(receipt.staff),
+  note: detach(receipt.note),
+  customer: receipt.customer && {
+    externalId: detachOrNull(receipt.customer.externalId),
+    code: detachOrNull(receipt.customer.code),
+    name: detachOrNull(receipt.customer.name),
+    phone: detachOrNull(receipt.customer.phone),
+    email: detachOrNull(receipt.customer.email),
+  },
+  items: receipt.items.map((item) => ({
+    ...item,
+    productName: detach(item.productName),
+    sku: detachOrNull(item.sku),
+    category: detachOrNull(item.category),
+  })),
+});
