@@ -54,6 +54,9 @@ export default defineConfig<E2eOptions>({
   projects: [
     {
       name: 'fa',
+      // A project's spec files share its one database and some change the whole shop (first
+      // run, demo, clear): one at a time, in file order. The two languages run side by side.
+      workers: 1,
       use: {
         browserName: 'chromium',
         lang: 'fa',
@@ -62,6 +65,7 @@ export default defineConfig<E2eOptions>({
     },
     {
       name: 'en',
+      workers: 1,
       use: {
         browserName: 'chromium',
         lang: 'en',

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '../api/use-api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { CustomersSection } from '../features/customers/CustomersSection.tsx';
+import { ImportScreen } from '../features/import/ImportScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLocale } from './i18n/use-t.ts';
@@ -99,6 +100,9 @@ export function AppFrame() {
               <NavLink route={{ name: 'customers' }} current={route} icon={<PeopleIcon />}>
                 {t('nav.customers')}
               </NavLink>
+              <NavLink route={{ name: 'import' }} current={route} icon={<ImportIcon />}>
+                {t('nav.import')}
+              </NavLink>
               <NavLink route={{ name: 'settings' }} current={route} icon={<GearIcon />}>
                 {t('nav.settings')}
               </NavLink>
@@ -112,7 +116,13 @@ export function AppFrame() {
         <div className="workspace">
           {settings.isDemo ? <DemoBanner /> : null}
           <main id="main" className="main" tabIndex={-1}>
-            {route.name === 'settings' ? <SettingsScreen /> : <CustomersSection route={route} />}
+            {route.name === 'settings' ? (
+              <SettingsScreen />
+            ) : route.name === 'import' ? (
+              <ImportScreen />
+            ) : (
+              <CustomersSection route={route} />
+            )}
           </main>
         </div>
       </div>
@@ -195,6 +205,15 @@ function PeopleIcon() {
       <path d="M2.5 19.5c.8-3.6 3.4-5.5 6.5-5.5s5.7 1.9 6.5 5.5" />
       <circle cx="17" cy="9" r="2.5" />
       <path d="M16.5 14c2.6.2 4.4 1.9 5 4.5" />
+    </svg>
+  );
+}
+
+function ImportIcon() {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5" />
+      <path d="M4 14.5v3.75A1.75 1.75 0 0 0 5.75 20h12.5A1.75 1.75 0 0 0 20 18.25V14.5" />
     </svg>
   );
 }

@@ -2,22 +2,33 @@ import { useSyncExternalStore } from 'react';
 import { isLeaveBlocked, whenLeaveAllowed } from './leave-guard.ts';
 
 /** The screens, addressed by the location hash so a reload stays on the same screen. */
-export type Route = { name: 'customers' } | { name: 'customer'; id: string } | { name: 'settings' };
+export type Route =
+  /** The customer book; with importBatchId, only the customers that import created. */
+  | { name: 'customers'; importBatchId?: string }
+  | { name: 'customer'; id: string }
+  | { name: 'import' }
+  | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [first, second] = path.split('/');
   if (first === 'settings') return { name: 'settings' };
+  if (first === 'import') return { name: 'import' };
   if (first === 'customers' && second) return { name: 'customer', id: decodeURIComponent(second) };
-  return { name: 'customers' };
+  const importBatchId = new URLSearchParams(query).get('import');
+  return importBatchId ? { name: 'customers', importBatchId } : { name: 'customers' };
 }
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
     case 'customers':
-      return '#/customers';
+      return route.importBatchId
+        ? `#/customers?import=${encodeURIComponent(route.importBatchId)}`
+        : '#/customers';
     case 'customer':
       return `#/customers/${encodeURIComponent(route.id)}`;
+    case 'import':
+      return '#/import';
     case 'settings':
       return '#/settings';
   }

@@ -1,11 +1,10 @@
 import { normaliseDigits, toPersianDigits } from '../../src-shared/domain/persian-text.ts';
 import { formatDate } from '../../src-shared/i18n/locale.ts';
 import { createTranslator } from '../../src-renderer/app/i18n/translate.ts';
-import { artifactPath, expect, SHOP_DATABASE_LOCK, test, uniqueName } from './fixtures.ts';
+import { artifactPath, expect, test, uniqueName } from './fixtures.ts';
 
 // One file per project, run in order against that project's own fresh database: the first test
 // meets the first-run screen; the later ones create the demo shop themselves if they run alone.
-test.describe.configure({ lock: SHOP_DATABASE_LOCK });
 
 test('first run → demo shop → phone search in Persian digits → edit → reload keeps it', async ({
   app,

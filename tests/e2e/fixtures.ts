@@ -30,13 +30,6 @@ export const test = base.extend<E2eOptions & Fixtures>({
 
 export { expect };
 
-/**
- * The spec files of a project share its one database, and some steps change the whole shop (the
- * first run, demo:create, demo:clear). Files that hold this lock never run at the same time; the
- * queue then runs them in file order, so app.e2e.ts still meets the first-run screen.
- */
-export const SHOP_DATABASE_LOCK = 'shop-database';
-
 /** Where the screenshots of each main screen go (gitignored). */
 export const artifactPath = (lang: Lang, screen: string): string =>
   `tests/e2e/artifacts/${lang}-${screen}.png`;

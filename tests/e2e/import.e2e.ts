@@ -4,14 +4,12 @@ import { normaliseDigits } from '../../src-shared/domain/persian-text.ts';
 import { formatNumber } from '../../src-shared/i18n/locale.ts';
 import { isolate } from '../../src-renderer/app/i18n/bidi.ts';
 import { createTranslator } from '../../src-renderer/app/i18n/translate.ts';
-import { artifactPath, expect, SHOP_DATABASE_LOCK, test, uniqueName } from './fixtures.ts';
+import { artifactPath, expect, test, uniqueName } from './fixtures.ts';
 import type { Lang } from './fixtures.ts';
 
 // Runs on the project's own database, after or without app.e2e.ts: the shop may be new, own data
 // or a demo. Each test names its source uniquely on a retry, so a re-run imports afresh instead
 // of finding every receipt already there.
-
-test.describe.configure({ lock: SHOP_DATABASE_LOCK });
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));

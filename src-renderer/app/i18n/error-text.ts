@@ -40,6 +40,8 @@ export function errorText(t: T, error: unknown): string {
     if (reason === 'merged') return t('error.conflict.merged');
     if (reason === 'not_empty') return t('error.conflict.notEmpty');
     if (reason === 'not_demo') return t('error.conflict.notDemo');
+    if (reason === 'import_running') return t('import.error.import_running');
+    if (reason === 'already_undone') return t('import.error.already_undone');
   }
   const field = fieldErrorOf(error);
   if (field) return `${t('error.bad_input')} ${reasonText(t, field.reason)}`;

@@ -7,6 +7,7 @@ import { navigate } from '../../app/router.ts';
 import { useSearchFocus } from '../../app/search-focus.ts';
 import { useDebouncedValue } from '../../components/use-debounced-value.ts';
 import { AddCustomerDialog } from './AddCustomerDialog.tsx';
+import { ImportFilterChip } from './ImportFilterChip.tsx';
 import { CustomerGrid } from './CustomerGrid.tsx';
 import type { ListMemory, ListView } from './list-view.ts';
 import { TagFilter } from './TagFilter.tsx';
@@ -17,6 +18,8 @@ import './customers.css';
 const SEARCH_DEBOUNCE_MS = 150;
 
 type Props = {
+  /** Only the customers this import created (the import's result links here); null for all. */
+  importBatchId: string | null;
   view: ListView;
   onViewChange: (update: (view: ListView) => ListView) => void;
   memory: ListMemory;
@@ -26,6 +29,7 @@ type Props = {
 
 /** The customer book: instant search, a tag filter, sortable columns, every customer one scroll away. */
 export function CustomersScreen({
+  importBatchId,
   view,
   onViewChange,
   memory,
@@ -42,6 +46,7 @@ export function CustomersScreen({
     direction: view.direction,
     archived,
     tag: view.tag,
+    importBatchId,
     version,
   });
   const tags = useCustomerTags(version);
@@ -49,7 +54,14 @@ export function CustomersScreen({
   const gridBody = useRef<HTMLDivElement | null>(null);
 
   // The active row belongs to one query; a new search, sort or tag starts again at the top.
-  const queryKey = JSON.stringify([search, view.sort, view.direction, archived, view.tag]);
+  const queryKey = JSON.stringify([
+    search,
+    view.sort,
+    view.direction,
+    archived,
+    view.tag,
+    importBatchId,
+  ]);
   const [active, setActive] = useState({ key: queryKey, index: memory.activeIndex });
   const activeIndex = active.key === queryKey ? active.index : 0;
   const setActiveIndex = useCallback(
@@ -89,6 +101,7 @@ export function CustomersScreen({
     searchFocus.focus();
   };
   const setTag = (tag: string | null) => onViewChange((v) => ({ ...v, tag }));
+  const clearImport = () => navigate({ name: 'customers' });
 
   return (
     <div className="screen customers-screen">
@@ -131,6 +144,9 @@ export function CustomersScreen({
           />
         </div>
         <TagFilter tags={tags} value={view.tag} onChange={setTag} />
+        {importBatchId !== null ? (
+          <ImportFilterChip batchId={importBatchId} onClear={clearImport} />
+        ) : null}
         <label className="switch">
           <input
             type="checkbox"
@@ -197,6 +213,14 @@ export function CustomersScreen({
                 </button>
               ) : null}
             </div>
+          </div>
+        ) : importBatchId !== null ? (
+          <div className="empty-state" data-testid="customers-no-import">
+            <p className="empty-title">{t('customers.noImportTitle')}</p>
+            <p>{t('customers.noImportBody')}</p>
+            <button type="button" className="button" onClick={clearImport}>
+              {t('customers.clearImportFilter')}
+            </button>
           </div>
         ) : (
           <div className="empty-state" data-testid="customers-empty">

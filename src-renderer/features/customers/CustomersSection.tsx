@@ -20,6 +20,7 @@ export function CustomersSection({ route }: { route: Route }) {
   }
   return (
     <CustomersScreen
+      importBatchId={route.name === 'customers' ? (route.importBatchId ?? null) : null}
       view={view}
       onViewChange={setView}
       memory={memory.current}

@@ -9,6 +9,8 @@ export type CustomerQuery = {
   archived: 'exclude' | 'include';
   /** Only customers with this tag; null for all. */
   tag: string | null;
+  /** Only the customers this import created; null for all. */
+  importBatchId: string | null;
   /** Bumped when customers change elsewhere, so the cached pages are dropped. */
   version: number;
 };
@@ -37,7 +39,15 @@ export type CustomerPages = {
 };
 
 const keyOf = (q: CustomerQuery): string =>
-  JSON.stringify([q.search.trim(), q.sort, q.direction, q.archived, q.tag, q.version]);
+  JSON.stringify([
+    q.search.trim(),
+    q.sort,
+    q.direction,
+    q.archived,
+    q.tag,
+    q.importBatchId,
+    q.version,
+  ]);
 
 /**
  * The customer book as pages fetched on demand from `customers:list`: the server searches, sorts
@@ -71,6 +81,7 @@ export function useCustomerPages(query: CustomerQuery): CustomerPages {
           direction: q.direction,
           archived: q.archived,
           ...(q.tag !== null ? { tag: q.tag } : {}),
+          ...(q.importBatchId !== null ? { importBatchId: q.importBatchId } : {}),
           offset: page * PAGE_SIZE,
           limit: PAGE_SIZE,
         });
@@ -94,11 +105,14 @@ export function useCustomerPages(query: CustomerQuery): CustomerPages {
     [api],
   );
 
-  const { search, sort, direction, archived, tag, version } = query;
+  const { search, sort, direction, archived, tag, importBatchId, version } = query;
   useEffect(() => {
-    latest.current = { key, query: { search, sort, direction, archived, tag, version } };
+    latest.current = {
+      key,
+      query: { search, sort, direction, archived, tag, importBatchId, version },
+    };
     void fetchPage(0);
-  }, [key, search, sort, direction, archived, tag, version, fetchPage]);
+  }, [key, search, sort, direction, archived, tag, importBatchId, version, fetchPage]);
 
   const requestRange = useCallback(
     (start: number, end: number) => {

@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { DragEvent, KeyboardEvent } from 'react';
+import type { ImportPreview, UploadedFile } from '../../../src-shared/contract/index.ts';
+import { useApi } from '../../api/use-api.ts';
+import { isolate } from '../../app/i18n/bidi.ts';
+import { useLocale } from '../../app/i18n/use-t.ts';
+import { UploadIcon } from './ImportIcons.tsx';
+import { formatSize, importErrorText } from './import-text.ts';
+import { ProgressBar } from './ProgressBar.tsx';
+import { useUpload } from './use-upload.ts';
+
+/** What the file picker offers; the core decides by content, so a mislabelled file still works. */
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls';
+
+type Failure = { kind: 'file'; fileName: string; error: unknown } | { kind: 'several' };
+
+const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files');
+
+/**
+ * The first step: a drop zone that also opens the file picker (click, Enter or Space), the upload
+ * with its progress, and the file's first preview, where an unreadable file is explained.
+ */
+export function ChooseStep({
+  onPreviewed,
+}: {
+  onPreviewed: (file: UploadedFile, preview: ImportPreview) => void;
+}) {
+  const { t, locale } = useLocale();
+  const api = useApi();
+  const { progress, upload, cancel } = useUpload();
+  const [isReading, setReading] = useState(false);
+  const [isDragging, setDragging] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const zone = useRef<HTMLDivElement>(null);
+  // Each file chosen is one attempt; a cancelled or replaced attempt's answers are dropped.
+  const attempt = useRef(0);
+  const titleId = useId();
+  const formatsId = useId();
+
+  useEffect(
+    () => () => {
+      attempt.current += 1;
+    },
+    [],
+  );
+
+  // A file dropped beside the zone would make the browser open it in place of the app.
+  useEffect(() => {
+    const keep = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
+
+  const take = useCallback(
+    async (file: File) => {
+      const mine = ++attempt.current;
+      setFailure(null);
+      try {
+        const staged = await upload(file);
+        if (!staged || mine !== attempt.current) return;
+        setReading(true);
+        const preview = await api.call('import:preview', { fileId: staged.fileId });
+        if (mine !== attempt.current) return;
+        onPreviewed(staged, preview);
+      } catch (error) {
+        if (mine !== attempt.current) return;
+        setFailure({ kind: 'file', fileName: file.name, error });
+        setReading(false);
+      }
+    },
+    [api, upload, onPreviewed],
+  );
+
+  const stop = () => {
+    attempt.current += 1;
+    cancel();
+    setReading(false);
+  };
+
+  const openPicker = () => input.current?.click();
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      openPicker();
+    }
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    const { files } = event.dataTransfer;
+    const file = files[0];
+    if (files.length !== 1 || !file) setFailure({ kind: 'several' });
+    else void take(file);
+  };
+
+  const isBusy = progress !== null || isReading;
+  return (
+    <section className="card import-choose" aria-label={t('import.drop.label')}>
+      {isBusy ? (
+        <div className="import-upload" data-testid="import-upload" aria-live="polite">
+          <p className="import-upload-title">
+            {progress
+              ? t('import.upload.title', { name: isolate(progress.name) })
+              : t('import.upload.reading')}
+          </p>
+          <ProgressBar
+            value={progress ? progress.sent : null}
+            max={progress?.total ?? 0}
+            label={t('import.progress.label')}
+          />
+          <div className="import-upload-foot">
+            <span className="muted">
+              {progress
+                ? t('import.upload.progress', {
+                    sent: formatSize(progress.sent, locale),
+                    total: formatSize(progress.total, locale),
+                  })
+                : '\u00a0'}
+            </span>
+            <button
+              type="button"
+              className="button"
+              onClick={stop}
+              data-testid="import-upload-cancel"
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div
+          ref={zone}
+          className={`drop-zone${isDragging ? ' is-dragging' : ''}`}
+          role="button"
+          tabIndex={0}
+          aria-labelledby={titleId}
+          aria-describedby={formatsId}
+          onClick={openPicker}
+          onKeyDown={onKeyDown}
+          onDragEnter={(event) => {
+            if (hasFiles(event)) setDragging(true);
+          }}
+          onDragOver={(event) => {
+            if (!hasFiles(event)) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'copy';
+            setDragging(true);
+          }}
+          onDragLeave={(event) => {
+            const to = event.relatedTarget;
+            if (!(to instanceof Node) || !zone.current?.contains(to)) setDragging(false);
+          }}
+          onDrop={onDrop}
+          data-step-focus
+          data-testid="import-drop-zone"
+        >
+          <UploadIcon />
+          <p className="drop-zone-title" id={titleId}>
+            {isDragging ? t('import.drop.release') : t('import.drop.title')}
+          </p>
+          <span className="button button-primary drop-zone-button" aria-hidden="true">
+            {t('import.drop.button')}
+          </span>
+          <p className="drop-zone-formats" id={formatsId}>
+            {t('import.drop.formats')}
+          </p>
+        </div>
+      )}
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          // Cleared, so choosing the same file again (after fixing it) is a change too.
+          event.target.value = '';
+          if (file) void take(file);
+        }}
+        data-testid="import-file-input"
+      />
+      <div className="drop-zone-help">
+        <p>{t('import.drop.sources')}</p>
+        <p className="muted">{t('import.drop.privacy')}</p>
+      </div>
+      {failure ? (
+        <div className="import-file-error" role="alert" data-testid="import-file-error">
+          <p className="import-file-error-title">{t('import.fileError.title')}</p>
+          <p data-testid="import-file-error-message">
+            {failure.kind === 'several'
+              ? t('import.drop.oneFile')
+              : importErrorText(t, failure.error, failure.fileName)}
+          </p>
+          <div>
+            <button
+              type="button"
+              className="button"
+              onClick={openPicker}
+              data-testid="import-choose-another"
+            >
+              {t('import.chooseAnother')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

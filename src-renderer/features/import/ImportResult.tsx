@@ -1,0 +1,84 @@
+import type { ImportReport } from '../../../src-shared/contract/index.ts';
+import { isolate } from '../../app/i18n/bidi.ts';
+import { useLocale } from '../../app/i18n/use-t.ts';
+import { hrefOf } from '../../app/router.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { ImportFigures } from './ImportFigures.tsx';
+import { durationText, importErrorText, warningText } from './import-text.ts';
+import { RejectedRows } from './RejectedRows.tsx';
+import { useRejectedDownload } from './use-rejected-download.ts';
+
+/** The last step: what the import did, the new customers, the rows to fix, another file. */
+export function ImportResult({
+  report,
+  fileName,
+  onAnother,
+}: {
+  report: ImportReport;
+  fileName: string;
+  onAnother: () => void;
+}) {
+  const { t, locale } = useLocale();
+  const { download, busyId, error } = useRejectedDownload();
+  const { batchId } = report;
+  return (
+    <div className="import-result" data-testid="import-result">
+      <section className="card import-result-card" aria-labelledby="import-result-title">
+        <div className="import-result-head">
+          <span className="import-result-mark" aria-hidden="true">
+            ✓
+          </span>
+          <div>
+            <h2 className="card-title" id="import-result-title" tabIndex={-1} data-step-focus>
+              {t('import.result.title')}
+            </h2>
+            <p className="muted">
+              {t('import.result.lead', {
+                name: isolate(fileName),
+                duration: durationText(t, locale, report.durationMs),
+              })}
+            </p>
+          </div>
+        </div>
+        <ImportFigures report={report} />
+        {report.warnings.length > 0 ? (
+          <ul className="import-warning-list">
+            {report.warnings.map((warning) => (
+              <li key={warning.code}>{warningText(t, warning)}</li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="import-result-actions">
+          {batchId && report.customersCreated > 0 ? (
+            <a
+              className="button button-primary"
+              href={hrefOf({ name: 'customers', importBatchId: batchId })}
+              data-testid="import-show-customers"
+            >
+              {t('import.result.showCustomers', { count: report.customersCreated })}
+            </a>
+          ) : null}
+          {batchId && report.rowsRejected > 0 ? (
+            <BusyButton
+              type="button"
+              className="button"
+              onClick={() => void download(batchId)}
+              isBusy={busyId === batchId}
+              busyLabel={t('common.working')}
+              data-testid="import-download-rejected"
+            >
+              {t('import.result.downloadRejected')}
+            </BusyButton>
+          ) : null}
+          <button type="button" className="button" onClick={onAnother} data-testid="import-another">
+            {t('import.result.another')}
+          </button>
+        </div>
+        <FormError message={error ? importErrorText(t, error) : null} />
+        <p className="muted import-result-hint">{t('import.result.undoHint')}</p>
+      </section>
+      <RejectedRows rows={report.rejected} total={report.rowsRejected} isDone />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { RejectedRow } from '../../../src-shared/contract/index.ts';
+import { useLocale } from '../../app/i18n/use-t.ts';
+import { rejectReasonText } from './import-text.ts';
+
+/** The rows a run left out: their line in the file, why, and what they held. */
+export function RejectedRows({
+  rows,
+  total,
+  isDone,
+}: {
+  rows: readonly RejectedRow[];
+  total: number;
+  /** After the import ("were not imported") rather than after the check ("will not be"). */
+  isDone: boolean;
+}) {
+  const { t, fmt } = useLocale();
+  if (total === 0) return null;
+  return (
+    <section className="card" aria-labelledby="import-rejected-title" data-testid="import-rejected">
+      <div className="card-heading">
+        <h2 className="card-title" id="import-rejected-title">
+          {t(isDone ? 'import.rejected.titleDone' : 'import.rejected.title')}
+          <span className="card-count">{fmt.number(total)}</span>
+        </h2>
+        <p className="muted">{t('import.rejected.lead')}</p>
+      </div>
+      <div className="table-scroll rejected-scroll">
+        <table className="data-table rejected-table">
+          <thead>
+            <tr>
+              <th scope="col" className="line-cell">
+                {t('import.rejected.line')}
+              </th>
+              <th scope="col">{t('import.rejected.reason')}</th>
+              <th scope="col">{t('import.rejected.fields')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.line} data-testid="rejected-row" data-line={row.line}>
+                <th scope="row" className="line-cell" data-testid="rejected-line">
+                  {fmt.number(row.line)}
+                </th>
+                <td className="rejected-reason" data-testid="rejected-reason">
+                  {rejectReasonText(t, row)}
+                </td>
+                <td>
+                  <span className="rejected-fields">
+                    {row.fields.map((field, index) =>
+                      field === '' ? (
+                        <span key={index} className="rejected-field is-empty">
+                          {t('import.mapping.empty')}
+                        </span>
+                      ) : (
+                        <bdi key={index} className="rejected-field">
+                          {field}
+                        </bdi>
+                      ),
+                    )}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length < total ? (
+        <p className="muted">{t('import.rejected.more', { shown: rows.length, count: total })}</p>
+      ) : null}
+    </section>
+  );
+}
