@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 /**
- * For a big import into a small shop: the secondary indexes of orders and order items are
+ * For a big import into a small shop: the secondary indexes of orders, items and customers are
  * dropped inside the import's transaction and built again, from the same SQL, once the rows are
  * in. Building an index by sorting is far cheaper than keeping it up to date one row at a time,
  * and the transaction covers both, so a crash or cancel restores them with everything else.
@@ -12,6 +12,15 @@ const SECONDARY = [
   'idx_orders_local_date',
   'idx_orders_import_batch_id',
   'idx_order_items_order_id',
+  // The customers' figures are written once per new customer at the end; the name index stays,
+  // as name-only rows are matched through it.
+  'idx_customers_phone_e164',
+  'idx_customers_email',
+  'idx_customers_order_count',
+  'idx_customers_total_spent',
+  'idx_customers_first_purchase_at',
+  'idx_customers_last_purchase_at',
+  'idx_customers_import_batch_id',
 ];
 /** Looked up on every receipt when the source already has orders: kept then. */
 const DEDUPE = ['idx_orders_source_external_id', 'idx_orders_source_content_hash'];
@@ -20,7 +29,13 @@ const DEDUPE = ['idx_orders_source_external_id', 'idx_orders_source_content_hash
 const BYTES_PER_LINE = 100;
 const MIN_BULK_BYTES = 16 * 1024 * 1024;
 
-export type BulkIndexes = { rebuild: (afterEach?: () => void) => void };
+/**
+ * Builds the dropped indexes of one group again: orders and items before returns are linked
+ * (they look orders up), customers once their figures are written.
+ */
+export type BulkIndexes = {
+  rebuild: (group: 'orders' | 'customers', afterEach?: () => void) => void;
+};
 
 export const suspendIndexesForBulkLoad = (
   sqlite: BetterSqlite3.Database,
@@ -40,13 +55,15 @@ export const suspendIndexesForBulkLoad = (
     return sql ? [{ name, sql }] : [];
   });
   for (const { name } of definitions) sqlite.exec(`DROP INDEX ${name}`);
-  let isRebuilt = false;
+  const rebuilt = new Set<string>();
   return {
-    rebuild: (afterEach) => {
-      if (isRebuilt) return;
-      isRebuilt = true;
-      for (const { sql } of definitions) {
+    rebuild: (group, afterEach) => {
+      for (const { name, sql } of definitions) {
+        if (rebuilt.has(name) || name.startsWith('idx_customers_') !== (group === 'customers')) {
+          continue;
+        }
         sqlite.exec(sql);
+        rebuilt.add(name);
         afterEach?.();
       }
     },

@@ -190,9 +190,10 @@ const attemptRun = async (
     assembler.finish();
     writer.flush();
     report('returns', true);
-    indexes.rebuild(() => report('returns', true));
+    indexes.rebuild('orders', () => report('returns', true));
     finishWriter(writer, hooks, reader.total, assembler.rowsRead);
     report('finishing', true);
+    indexes.rebuild('customers', () => report('finishing', true));
     if (hooks.isCancelled?.()) throw cancelled();
 
     const counts = writer.counts();
