@@ -12,6 +12,7 @@ import {
 } from '../../../src-shared/i18n/jalali.ts';
 import type { DemoLocale, Season } from './catalogue.ts';
 import { cumulativeWeights } from './rng.ts';
+import { zoneOffsetReader } from '../zoned-time.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -56,36 +57,15 @@ export const formatDayNumber = (dayNumber: number): string => {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-/** Offset (local − UTC, in ms) of a time zone at an instant, from one cached formatter. */
-const zoneOffsetReader = (timeZone: string): ((utcMs: number) => number) => {
-  let formatter: Intl.DateTimeFormat;
+/** Offset (local − UTC, in ms) of a time zone at an instant. */
+const zoneOffsetMsReader = (timeZone: string): ((utcMs: number) => number) => {
+  let minutesAt: (utcMs: number) => number;
   try {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    minutesAt = zoneOffsetReader(timeZone);
   } catch {
     throw new AppError('bad_input', `Unknown time zone '${timeZone}'.`, { timeZone });
   }
-  return (utcMs) => {
-    const parts: Record<string, number> = {};
-    for (const part of formatter.formatToParts(utcMs)) parts[part.type] = Number(part.value);
-    const local = Date.UTC(
-      parts.year ?? 1970,
-      (parts.month ?? 1) - 1,
-      parts.day ?? 1,
-      parts.hour ?? 0,
-      parts.minute ?? 0,
-      parts.second ?? 0,
-    );
-    return local - Math.floor(utcMs / 1000) * 1000;
-  };
+  return (utcMs) => minutesAt(utcMs) * 60_000;
 };
 
 // 0 = Sunday … 6 = Saturday. Iranian shops are quiet on Friday and busiest on Thursday, the eve of
@@ -185,7 +165,7 @@ export const buildCalendar = (asOf: string, timeZone: string, locale: DemoLocale
   // 29 February three years earlier does not exist: start on the 28th.
   const startDay = gregorianToDayNumber(year - 3, month, Math.min(day, month === 2 ? 28 : day));
   const length = asOfDay - startDay;
-  const offsetAt = zoneOffsetReader(timeZone);
+  const offsetAt = zoneOffsetMsReader(timeZone);
   const hours = HOURS[locale];
   const weekdayFactor = WEEKDAY_FACTOR[locale];
   const seasonOf = locale === 'fa' ? persianSeason : englishSeason;

@@ -1,32 +1,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { ImportBatch, RejectedRow } from '../../../src-shared/contract/types.ts';
+import { toCsv } from '../../../src-shared/domain/csv.ts';
 import type { RejectReason } from '../../../src-shared/domain/import-fields.ts';
+import type { ImportBatchesTable } from '../../db/schema.ts';
 import { refreshCustomerStatsFor } from '../customers/customer-stats.ts';
-import { toCsv } from '../exports/csv.ts';
 import { rejectMessage } from './reject-reasons.ts';
 
 /** Import history: the batches, their rejected rows, and undo. */
 
-type BatchRecord = {
-  id: string;
-  source: string;
-  file_name: string;
-  file_size: number;
-  status: 'committed' | 'undone';
-  settings: string;
-  rows_read: number;
-  orders_created: number;
-  orders_already_present: number;
-  refunds_recorded: number;
-  customers_created: number;
-  customers_matched: number;
-  rows_rejected: number;
-  duration_ms: number;
-  created_by: string;
-  started_at: string;
-  undone_at: string | null;
-};
+type BatchRecord = Selectable<ImportBatchesTable>;
 
 const toBatch = (record: BatchRecord): ImportBatch => ({
   id: record.id,

@@ -12,7 +12,7 @@ import { rejectMessage } from './reject-reasons.ts';
 import type { RawRow } from './source.ts';
 import { dateShapeOf, idKey, parseDateTimeValue, parseDecimal, parseTimeOfDay } from './values.ts';
 import type { DateTimeValue, DayOrder } from './values.ts';
-import { createZonedClock } from './zoned-time.ts';
+import { createZonedClock } from '../zoned-time.ts';
 
 /**
  * Turns a file's rows into receipts: groups line items by receipt number, reads every value
