@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { workerUrl } from './run-in-worker.ts';
+
+describe('the import worker script', () => {
+  it('is the TypeScript source when running from the sources', () => {
+    const url = workerUrl();
+    expect(url.pathname).toMatch(/src-main\/core\/imports\/run-worker\.ts$/);
+    expect(existsSync(fileURLToPath(url))).toBe(true);
+  });
+
+  it('is the bundle written beside the desktop main.js once built', () => {
+    // scripts/build-node.ts writes dist/electron/import-worker.js next to dist/electron/main.js.
+    expect(workerUrl('file:///app/resources/app.asar/dist/electron/main.js').href).toBe(
+      'file:///app/resources/app.asar/dist/electron/import-worker.js',
+    );
+  });
+});
