@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseDigits } from '../../src-shared/domain/persian-text.ts';
 import { formatNumber } from '../../src-shared/i18n/locale.ts';
 import { isolate } from '../../src-renderer/app/i18n/bidi.ts';
 import { createTranslator } from '../../src-renderer/app/i18n/translate.ts';
+import { writeImportBenchFile } from '../bench/import-data.ts';
 import { artifactPath, expect, test, uniqueName } from './fixtures.ts';
 import type { Lang } from './fixtures.ts';
 
@@ -44,6 +47,13 @@ const SALES: Record<Lang, { file: string; mapping: readonly (readonly [number, s
     ],
   },
 };
+
+/**
+ * Lines of the generated file whose check is left running: enough that it is still reading after
+ * the screen is left and found again, with both projects running on a two-core machine (the
+ * check of 60,000 lines may be over in two seconds).
+ */
+const LARGE_FILE_LINES = 150_000;
 
 const countOf = (text: string | null): number =>
   Number(normaliseDigits(text ?? '').replace(/\D/g, ''));
@@ -212,6 +222,21 @@ test('rows that cannot be read are listed with their line and reason, and downlo
   await expect(importer.locators.commit).toHaveText(t('import.action.importValid', { count: 5 }));
   await app.screenshot(artifactPath(lang, 'import-validate-rejected'));
 
+  // The check's rejected rows can be downloaded before anything is imported: the file's columns,
+  // then the line and the reason (in the user's language), as the imported batch's file has.
+  const checkDownloading = app.page.waitForEvent('download');
+  await importer.locators.downloadChecked.click();
+  const checkDownload = await checkDownloading;
+  expect(checkDownload.suggestedFilename()).toBe('bad-values-rejected.csv');
+  const checkCsv = await readFile(await checkDownload.path(), 'utf8');
+  const checkLines = checkCsv.split('\r\n');
+  expect(checkLines[0]).toBe('\ufeffreceipt,date,customer,phone,total,line,reason');
+  expect(checkLines.slice(1, -1)).toHaveLength(5);
+  expect(checkLines.at(-1)).toBe('');
+  expect(checkLines[1]).toBe(
+    `2,1404/12/30,Reza,09121234568,200000,3,${t('import.reject.impossible_date', { value: '1404/12/30' })}`,
+  );
+
   await importer.commit();
   const downloading = app.page.waitForEvent('download');
   await importer.locators.downloadRejected.click();
@@ -251,4 +276,55 @@ test('an old-style .xls file is refused with a clear way on', async ({ app, lang
   await expect(importer.locators.chooseAnother).toBeVisible();
   await expect(importer.locators.preview).toBeHidden();
   await app.screenshot(artifactPath(lang, 'import-file-error'));
+});
+
+test('a check goes on while the screen is left; coming back, or reloading, finds it to cancel', async ({
+  app,
+  lang,
+}, testInfo) => {
+  // Uploading and checking a file of this size takes a while on a busy machine.
+  test.slow();
+  const t = createTranslator(lang);
+  const { importer, customers } = app;
+  const dir = await mkdtemp(join(tmpdir(), 'bazgasht-e2e-import-'));
+  const file = join(dir, 'large-sales.csv');
+  try {
+    await writeImportBenchFile(file, LARGE_FILE_LINES, lang === 'fa' ? 3 : 4);
+    await app.ensureOnboarded();
+    await app.goToImport();
+    await importer.chooseFile(file);
+    await importer.expectPreview(60_000);
+    await importer.setSource(uniqueName(lang === 'fa' ? 'صندوق بزرگ' : 'big till', testInfo));
+    await importer.startCheck();
+    const title = t('import.progress.checking', { name: isolate('large-sales.csv') });
+    await expect(importer.locators.runTitle).toHaveText(title);
+
+    // Leaving the screen leaves the check running; coming back shows it again, with its file.
+    await app.goToCustomers();
+    await customers.expectShown();
+    await app.goToImport();
+    await expect(importer.locators.run).toBeVisible();
+    await expect(importer.locators.runTitle).toHaveText(title);
+    await expect(importer.locators.dropZone).toBeHidden();
+    await expect(importer.locators.runRows).not.toHaveText(t('import.progress.rows', { count: 0 }));
+    await app.screenshot(artifactPath(lang, 'import-run'));
+    await importer.locators.runCancel.click();
+    await expect(importer.locators.notice).toHaveText(t('import.cancelled.check'));
+    await importer.expectPreview();
+
+    // After a reload the page no longer knows the file, but the core still runs the check: it is
+    // found again (rather than offering the file chooser, which would be refused) and can be
+    // cancelled.
+    await importer.startCheck();
+    await app.reload();
+    await expect(importer.locators.run).toBeVisible();
+    await expect(importer.locators.runTitle).toHaveText(t('import.progress.checkingFile'));
+    await importer.locators.runCancel.click();
+    await expect(importer.locators.notice).toHaveText(t('import.cancelled.check'));
+    await expect(importer.locators.dropZone).toBeVisible();
+  } finally {
+    // A check left running would greet the next test on this database instead of the chooser.
+    if (await importer.locators.runCancel.isVisible()) await importer.locators.runCancel.click();
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -14,11 +14,9 @@ export function ImportFilterChip({ batchId, onClear }: { batchId: string; onClea
 
   useEffect(() => {
     let isActive = true;
-    api.call('import:history', {}).then(
-      (batches) => {
-        if (!isActive) return;
-        const batch = batches.find((candidate) => candidate.id === batchId);
-        setFileName({ batchId, name: batch?.fileName ?? null });
+    api.call('import:batch', { batchId }).then(
+      (batch) => {
+        if (isActive) setFileName({ batchId, name: batch.fileName });
       },
       () => {
         if (isActive) setFileName({ batchId, name: null });

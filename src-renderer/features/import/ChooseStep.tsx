@@ -4,6 +4,7 @@ import type { ImportPreview, UploadedFile } from '../../../src-shared/contract/i
 import { useApi } from '../../api/use-api.ts';
 import { isolate } from '../../app/i18n/bidi.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
+import { discardStaged } from './discard.ts';
 import { UploadIcon } from './ImportIcons.tsx';
 import { formatSize, importErrorText } from './import-text.ts';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -62,14 +63,25 @@ export function ChooseStep({
     async (file: File) => {
       const mine = ++attempt.current;
       setFailure(null);
+      // A file staged for an attempt that does not reach its preview (cancelled, replaced by
+      // another file, the screen left, or unreadable) will not be imported: the core lets it go.
+      let staged: UploadedFile | null = null;
       try {
-        const staged = await upload(file);
-        if (!staged || mine !== attempt.current) return;
+        staged = await upload(file);
+        if (!staged) return;
+        if (mine !== attempt.current) {
+          discardStaged(api, staged.fileId);
+          return;
+        }
         setReading(true);
         const preview = await api.call('import:preview', { fileId: staged.fileId });
-        if (mine !== attempt.current) return;
+        if (mine !== attempt.current) {
+          discardStaged(api, staged.fileId);
+          return;
+        }
         onPreviewed(staged, preview);
       } catch (error) {
+        if (staged) discardStaged(api, staged.fileId);
         if (mine !== attempt.current) return;
         setFailure({ kind: 'file', fileName: file.name, error });
         setReading(false);

@@ -16,7 +16,8 @@ export function ImportResult({
   onAnother,
 }: {
   report: ImportReport;
-  fileName: string;
+  /** null for an import found again without its file name (after a reload). */
+  fileName: string | null;
   onAnother: () => void;
 }) {
   const { t, locale } = useLocale();
@@ -34,10 +35,14 @@ export function ImportResult({
               {t('import.result.title')}
             </h2>
             <p className="muted">
-              {t('import.result.lead', {
-                name: isolate(fileName),
-                duration: durationText(t, locale, report.durationMs),
-              })}
+              {fileName === null
+                ? t('import.result.leadFile', {
+                    duration: durationText(t, locale, report.durationMs),
+                  })
+                : t('import.result.lead', {
+                    name: isolate(fileName),
+                    duration: durationText(t, locale, report.durationMs),
+                  })}
             </p>
           </div>
         </div>

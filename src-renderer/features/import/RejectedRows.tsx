@@ -7,14 +7,18 @@ export function RejectedRows({
   rows,
   total,
   isDone,
+  onDownload,
 }: {
   rows: readonly RejectedRow[];
   total: number;
   /** After the import ("were not imported") rather than after the check ("will not be"). */
   isDone: boolean;
+  /** Offers the rows listed here as a file. */
+  onDownload?: () => void;
 }) {
   const { t, fmt } = useLocale();
   if (total === 0) return null;
+  const isCut = rows.length < total;
   return (
     <section className="card" aria-labelledby="import-rejected-title" data-testid="import-rejected">
       <div className="card-heading">
@@ -64,8 +68,27 @@ export function RejectedRows({
           </tbody>
         </table>
       </div>
-      {rows.length < total ? (
-        <p className="muted">{t('import.rejected.more', { shown: rows.length, count: total })}</p>
+      {isCut || onDownload ? (
+        <div className="rejected-foot">
+          {isCut ? (
+            <p className="muted" data-testid="import-rejected-cut">
+              {t(onDownload ? 'import.rejected.downloadCut' : 'import.rejected.more', {
+                shown: rows.length,
+                count: total,
+              })}
+            </p>
+          ) : null}
+          {onDownload ? (
+            <button
+              type="button"
+              className="button"
+              onClick={onDownload}
+              data-testid="import-download-checked"
+            >
+              {t('import.rejected.download')}
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </section>
   );

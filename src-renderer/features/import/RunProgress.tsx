@@ -11,7 +11,8 @@ import { useImportJob } from './use-import-job.ts';
 
 type Props = {
   job: ImportJob;
-  fileName: string;
+  /** null for a run found again without its file (after a reload): a general title then. */
+  fileName: string | null;
   /** The run is over: done, cancelled or failed. */
   onSettled: (job: ImportJob) => void;
 };
@@ -39,9 +40,11 @@ export function RunProgress({ job: initial, fileName, onSettled }: Props) {
       data-dry-run={job.dryRun}
     >
       <h2 className="card-title" id="import-run-title" tabIndex={-1} data-step-focus>
-        {t(job.dryRun ? 'import.progress.checking' : 'import.progress.importing', {
-          name: isolate(fileName),
-        })}
+        {fileName === null
+          ? t(job.dryRun ? 'import.progress.checkingFile' : 'import.progress.importingFile')
+          : t(job.dryRun ? 'import.progress.checking' : 'import.progress.importing', {
+              name: isolate(fileName),
+            })}
       </h2>
       <ProgressBar
         value={job.position}
@@ -83,7 +86,11 @@ export function RunProgress({ job: initial, fileName, onSettled }: Props) {
         </BusyButton>
       </div>
       <FormError
-        message={error || cancelError ? importErrorText(t, error ?? cancelError, fileName) : null}
+        message={
+          error || cancelError
+            ? importErrorText(t, error ?? cancelError, fileName ?? undefined)
+            : null
+        }
       />
     </section>
   );

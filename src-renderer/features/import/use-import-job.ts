@@ -14,9 +14,10 @@ export type ImportJobView = {
 };
 
 /**
- * Follows a run in the core: asks for its state every 250 ms until it has settled, and tells
+ * Follows a run in the core: asks for its state at once (the job it starts from may be one kept
+ * from an earlier visit to the screen), then every 250 ms until it has settled, and tells
  * `onSettled` once. Polling stops when the component using it unmounts (the run itself goes on
- * in the core; the history shows it when it is done).
+ * in the core; the screen picks it up again when it comes back).
  */
 export function useImportJob(
   initial: ImportJob,
@@ -55,7 +56,7 @@ export function useImportJob(
         if (isActive) setError(caught);
       }
     };
-    if (initialJob.state === 'running') timer = window.setTimeout(() => void poll(), POLL_MS);
+    if (initialJob.state === 'running') void poll();
     else settle(initialJob);
     return () => {
       isActive = false;

@@ -31,11 +31,11 @@ const DEBOUNCE_MS = 300;
 /**
  * The preview of the chosen file, asked again (debounced) whenever a setting or a column
  * changes. The session outlives the preview step, so going back from the check finds the
- * settings as they were left.
+ * settings as they were left; `initial` is one kept from an earlier visit to the screen.
  */
-export function usePreview(): PreviewState {
+export function usePreview(initial: PreviewSession | null = null): PreviewState {
   const api = useApi();
-  const [session, setSession] = useState<PreviewSession | null>(null);
+  const [session, setSession] = useState<PreviewSession | null>(initial);
 
   const start = useCallback((file: UploadedFile, preview: ImportPreview) => {
     const request: PreviewRequest = {};

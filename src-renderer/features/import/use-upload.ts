@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UploadedFile } from '../../../src-shared/contract/index.ts';
 import { useApi } from '../../api/use-api.ts';
+import { discardStaged } from './discard.ts';
 import { bytesToBase64, chunkRanges, uploadName } from './upload-chunks.ts';
 
 export type UploadProgress = { name: string; sent: number; total: number };
@@ -10,7 +11,8 @@ export type Upload = {
   progress: UploadProgress | null;
   /**
    * Hands the file to the core in chunks, one after the other; resolves with the staged file, or
-   * null when it was cancelled (or the screen left). Throws the core's refusal.
+   * null when it was cancelled (or the screen left). Throws the core's refusal. A file that does
+   * not arrive whole is discarded in the core.
    */
   upload: (file: File) => Promise<UploadedFile | null>;
   cancel: () => void;
@@ -42,8 +44,11 @@ export function useUpload(): Upload {
       current.current = run;
       const name = uploadName(file.name);
       setProgress({ name, sent: 0, total: file.size });
+      let fileId: string | null = null;
+      let isComplete = false;
       try {
         const staged = await api.call('import:upload-begin', { name, size: file.size });
+        fileId = staged.fileId;
         for (const { start, end } of chunkRanges(file.size)) {
           if (run.isCancelled) return null;
           const bytes = new Uint8Array(await file.slice(start, end).arrayBuffer());
@@ -55,8 +60,11 @@ export function useUpload(): Upload {
           if (!run.isCancelled) setProgress({ name, sent: received, total: file.size });
         }
         if (run.isCancelled) return null;
-        return await api.call('import:upload-end', { fileId: staged.fileId });
+        const complete = await api.call('import:upload-end', { fileId: staged.fileId });
+        isComplete = true;
+        return complete;
       } finally {
+        if (fileId !== null && !isComplete) discardStaged(api, fileId);
         if (current.current === run) {
           current.current = null;
           setProgress(null);

@@ -457,6 +457,8 @@ export const en = {
 
   'import.progress.checking': 'Checking {name}…',
   'import.progress.importing': 'Importing {name}…',
+  'import.progress.checkingFile': 'Checking a file…',
+  'import.progress.importingFile': 'Importing a file…',
   'import.progress.label': 'Progress',
   'import.progress.rows': { one: '{count} row read', other: '{count} rows read' },
   'import.progress.speed': '{count} rows a second',
@@ -465,13 +467,16 @@ export const en = {
   'import.progress.phase.finishing': 'Finishing…',
   'import.progress.cancelImport': 'Cancel — nothing will be changed',
   'import.progress.cancelling': 'Cancelling…',
-  'import.cancelled.check': 'The check was cancelled.',
+  'import.cancelled.check': 'The check was cancelled. Nothing was changed.',
   'import.cancelled.import': 'The import was cancelled. Nothing was changed.',
   'import.failed.check': 'The check could not finish.',
   'import.failed.import': 'The import could not finish. Nothing was changed.',
 
   'import.validate.title': 'What the import will do',
   'import.validate.lead': 'Every row of {name} was read. Nothing has been saved yet.',
+  'import.validate.leadFile': 'Every row of the file was read. Nothing has been saved yet.',
+  'import.validate.fileElsewhere':
+    'This check began before the page was opened again, so its file is not at hand here. To import it, choose the file again.',
   'import.figure.rowsRead': 'Rows read',
   'import.figure.ordersNew': 'New sales',
   'import.figure.ordersPresent': 'Already in Bazgasht',
@@ -493,6 +498,9 @@ export const en = {
   'import.rejected.reason': 'Why',
   'import.rejected.fields': 'The row',
   'import.rejected.more': 'The first {shown} of {count} rejected rows.',
+  'import.rejected.download': 'Download these rows (CSV)',
+  'import.rejected.downloadCut':
+    'The first {shown} of {count} rejected rows are listed and downloaded here. After the import, all of them can be downloaded from its row in Earlier imports.',
   'import.reject.nul_bytes': 'The row contains binary characters (NUL).',
   'import.reject.extra_fields': 'The row has {count} columns but the header has {expected}.',
   'import.reject.missing_date': 'The date is empty.',
@@ -519,6 +527,7 @@ export const en = {
   'import.result.title': 'Import finished',
   'import.duration.underSecond': 'less than a second',
   'import.result.lead': '{name} was imported in {duration}.',
+  'import.result.leadFile': 'The file was imported in {duration}.',
   'import.result.showCustomers': {
     one: 'Show the new customer',
     other: 'Show the {count} new customers',

@@ -34,10 +34,17 @@ export class ImportPage {
     check: Locator;
     checkReason: Locator;
     run: Locator;
+    runTitle: Locator;
+    runRows: Locator;
+    runCancel: Locator;
+    /** What just happened to a run (cancelled, failed), on the step it led back to. */
+    notice: Locator;
     validate: Locator;
     figure: (key: string) => Locator;
     rejectedRows: Locator;
     rejectedRow: (line: number) => Locator;
+    /** "Download these rows (CSV)" under the rows a check would leave out. */
+    downloadChecked: Locator;
     dayOrderNote: Locator;
     commit: Locator;
     back: Locator;
@@ -90,10 +97,15 @@ export class ImportPage {
       check: page.getByTestId('import-check'),
       checkReason: page.getByTestId('import-check-reason'),
       run: page.getByTestId('import-run'),
+      runTitle: page.getByTestId('import-run').getByRole('heading'),
+      runRows: page.getByTestId('import-run-rows'),
+      runCancel: page.getByTestId('import-run-cancel'),
+      notice: page.getByTestId('import-notice'),
       validate: page.getByTestId('import-validate'),
       figure: (key) => page.getByTestId(`figure-${key}-value`),
       rejectedRows,
       rejectedRow: (line) => rejectedRows.and(page.locator(`[data-line="${line}"]`)),
+      downloadChecked: page.getByTestId('import-download-checked'),
       dayOrderNote: page.getByTestId('import-day-order-note'),
       commit: page.getByTestId('import-commit'),
       back: page.getByTestId('import-back'),
@@ -121,8 +133,9 @@ export class ImportPage {
     await this.locators.fileInput.setInputFiles(path);
   }
 
-  async expectPreview(): Promise<void> {
-    await expect(this.locators.preview).toBeVisible();
+  /** Waits for the chosen file's preview (a large file takes longer to hand over: `timeout`). */
+  async expectPreview(timeout?: number): Promise<void> {
+    await expect(this.locators.preview).toBeVisible({ timeout });
   }
 
   /** Names where the sales come from (unique per run, so a retry imports afresh). */
@@ -135,6 +148,13 @@ export class ImportPage {
     await expect(this.locators.check).toBeEnabled();
     await this.locators.check.click();
     await expect(this.locators.validate).toBeVisible();
+  }
+
+  /** "Check the file" without waiting for the check to finish: its progress is on show. */
+  async startCheck(): Promise<void> {
+    await expect(this.locators.check).toBeEnabled();
+    await this.locators.check.click();
+    await expect(this.locators.run).toBeVisible();
   }
 
   /** Imports what the check found and waits for the result. */
