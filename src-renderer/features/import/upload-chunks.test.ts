@@ -51,6 +51,15 @@ describe('bytesToBase64', () => {
     }
   });
 
+  it('uses the platform encoder where there is one', () => {
+    const bytes = Object.assign(Uint8Array.from([1, 2, 3]), {
+      toBase64(this: Uint8Array) {
+        return `native:${this.length}`;
+      },
+    });
+    expect(bytesToBase64(bytes)).toBe('native:3');
+  });
+
   it('encodes any bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 70_000 }), (bytes) => {
