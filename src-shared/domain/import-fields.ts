@@ -40,6 +40,16 @@ export type ImportField = OrderField | ItemField;
 
 export const IMPORT_FIELDS: readonly ImportField[] = [...ORDER_FIELDS, ...ITEM_FIELDS];
 
+/** Fields holding an amount of money (read into minor units of the shop currency). */
+export const MONEY_FIELDS: ReadonlySet<ImportField> = new Set<ImportField>([
+  'total',
+  'discount',
+  'refundedAmount',
+  'unitPrice',
+  'lineTotal',
+  'lineDiscount',
+]);
+
 const ITEM_FIELD_SET = new Set<string>(ITEM_FIELDS);
 export const isItemField = (field: ImportField): field is ItemField => ITEM_FIELD_SET.has(field);
 

@@ -8,7 +8,7 @@ import type {
   ImportWarning,
   UploadedFile,
 } from '../../../src-shared/contract/types.ts';
-import { isItemField } from '../../../src-shared/domain/import-fields.ts';
+import { isItemField, MONEY_FIELDS } from '../../../src-shared/domain/import-fields.ts';
 import type {
   ColumnMapping,
   ImportField,
@@ -49,15 +49,6 @@ export type PreviewShop = { currency: string; displayUnit: 'toman' | 'rial' | nu
 
 export const PREVIEW_ROWS = 50;
 const SAMPLE_CELLS = 5;
-
-const AMOUNT_FIELDS = new Set<ImportField>([
-  'total',
-  'discount',
-  'refundedAmount',
-  'unitPrice',
-  'lineTotal',
-  'lineDiscount',
-]);
 
 export const buildPreview = async (
   path: string,
@@ -107,7 +98,7 @@ export const buildPreview = async (
   const dateValues = column('orderedAt');
   const calendar = detectCalendar(dateValues);
   const dayOrder = detectDayOrder(dateValues);
-  const amountValues = [...AMOUNT_FIELDS, 'quantity' as const].flatMap((field) => column(field));
+  const amountValues = [...MONEY_FIELDS, 'quantity' as const].flatMap((field) => column(field));
   const options: ImportOptions = {
     calendar: 'auto',
     dayOrder: 'auto',
@@ -221,7 +212,7 @@ const detectAmountUnit = (
 ): ImportOptions['amountUnit'] => {
   if (shop.currency.toUpperCase() !== 'IRR') return 'major';
   const amountHeaders = (Object.entries(mapping) as [ImportField, number][])
-    .filter(([field]) => AMOUNT_FIELDS.has(field))
+    .filter(([field]) => MONEY_FIELDS.has(field))
     .map(([, index]) => headerKey(headers[index] ?? ''));
   if (amountHeaders.some((key) => /ریال|rial|irr/.test(key))) return 'rial';
   if (amountHeaders.some((key) => /تومان|تومن|toman|irt/.test(key))) return 'toman';
@@ -285,7 +276,7 @@ const parseSample = (
       ? { parsed: `${pad(result.value.hour)}:${pad(result.value.minute)}`, problem: null }
       : { parsed: null, problem: result.problem };
   }
-  if (AMOUNT_FIELDS.has(field) || field === 'quantity') {
+  if (MONEY_FIELDS.has(field) || field === 'quantity') {
     const result = parseDecimal(raw, options.decimalMark);
     if (!result.ok) return { parsed: null, problem: result.problem };
     const value = field === 'quantity' ? result.value : Math.round(result.value * factor);

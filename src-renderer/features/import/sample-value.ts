@@ -1,17 +1,9 @@
 import type { ImportSampleCell } from '../../../src-shared/contract/index.ts';
+import { MONEY_FIELDS } from '../../../src-shared/domain/import-fields.ts';
 import type { ImportField } from '../../../src-shared/domain/import-fields.ts';
 import { toPersianDigits } from '../../../src-shared/domain/persian-text.ts';
 import type { Locale } from '../../../src-shared/i18n/locale.ts';
 import type { Formatter } from '../../app/i18n/format.ts';
-
-const MONEY_FIELDS = new Set<ImportField>([
-  'total',
-  'discount',
-  'refundedAmount',
-  'unitPrice',
-  'lineTotal',
-  'lineDiscount',
-]);
 
 /**
  * A parsed sample value as the rest of the app will show it: a date in the shop's calendar, an
