@@ -40,6 +40,20 @@ export type ImportField = OrderField | ItemField;
 
 export const IMPORT_FIELDS: readonly ImportField[] = [...ORDER_FIELDS, ...ITEM_FIELDS];
 
+/** The order-level fields that say who bought: a receipt with none of them is a walk-in sale. */
+export const CUSTOMER_FIELDS = [
+  'customerId',
+  'customerName',
+  'firstName',
+  'lastName',
+  'phone',
+  'email',
+] as const satisfies readonly OrderField[];
+
+/** Columns a sale's amount can be worked out from: a total, line totals, or unit prices. */
+export const hasAmountColumn = (mapping: ColumnMapping): boolean =>
+  mapping.total !== undefined || mapping.lineTotal !== undefined || mapping.unitPrice !== undefined;
+
 /** Fields holding an amount of money (read into minor units of the shop currency). */
 export const MONEY_FIELDS: ReadonlySet<ImportField> = new Set<ImportField>([
   'total',

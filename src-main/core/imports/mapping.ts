@@ -1,10 +1,6 @@
 import type { ImportPreset } from '../../../src-shared/contract/types.ts';
 import { IMPORT_FIELDS } from '../../../src-shared/domain/import-fields.ts';
-import type {
-  ColumnMapping,
-  ImportField,
-  ImportOptions,
-} from '../../../src-shared/domain/import-fields.ts';
+import type { ColumnMapping, ImportField } from '../../../src-shared/domain/import-fields.ts';
 import { normaliseForSearch } from '../../../src-shared/domain/persian-text.ts';
 
 /**
@@ -297,5 +293,3 @@ export const fieldsByHeader = (
   }
   return fields;
 };
-
-export const presetOptions = (preset: ImportPreset): Partial<ImportOptions> => preset.options;

@@ -8,7 +8,12 @@ import type {
   ImportWarning,
   UploadedFile,
 } from '../../../src-shared/contract/types.ts';
-import { isItemField, MONEY_FIELDS } from '../../../src-shared/domain/import-fields.ts';
+import {
+  CUSTOMER_FIELDS,
+  hasAmountColumn,
+  isItemField,
+  MONEY_FIELDS,
+} from '../../../src-shared/domain/import-fields.ts';
 import type {
   ColumnMapping,
   ImportField,
@@ -309,15 +314,9 @@ const warningsOf = (
   const warnings: ImportWarning[] = sniffed.warnings.map((code) => ({ code, params: {} }));
   const { mapping } = plan;
   if (mapping.orderedAt === undefined) warnings.push({ code: 'no_date_column', params: {} });
-  const hasAmount =
-    mapping.total !== undefined ||
-    mapping.lineTotal !== undefined ||
-    mapping.unitPrice !== undefined;
-  if (!hasAmount) warnings.push({ code: 'no_amount_column', params: {} });
-  const hasCustomer = (
-    ['customerId', 'customerName', 'firstName', 'lastName', 'phone', 'email'] as const
-  ).some((field) => mapping[field] !== undefined);
-  if (!hasCustomer) warnings.push({ code: 'no_customer_columns', params: {} });
+  if (!hasAmountColumn(mapping)) warnings.push({ code: 'no_amount_column', params: {} });
+  if (!CUSTOMER_FIELDS.some((field) => mapping[field] !== undefined))
+    warnings.push({ code: 'no_customer_columns', params: {} });
   if (sniffed.encoding === 'windows-1256' || sniffed.encoding === 'windows-1252') {
     warnings.push({ code: 'legacy_encoding', params: { encoding: sniffed.encoding } });
   }
@@ -332,10 +331,7 @@ const warningsOf = (
 export const planProblem = (plan: ImportPlan): string | null => {
   const { mapping } = plan;
   if (mapping.orderedAt === undefined) return 'no column is mapped to the date';
-  const hasAmount =
-    mapping.total !== undefined ||
-    mapping.lineTotal !== undefined ||
-    mapping.unitPrice !== undefined;
-  if (!hasAmount) return 'no column is mapped to an amount (total, line total or unit price)';
+  if (!hasAmountColumn(mapping))
+    return 'no column is mapped to an amount (total, line total or unit price)';
   return null;
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RejectedRow } from '../../../src-shared/contract/types.ts';
-import { isItemField } from '../../../src-shared/domain/import-fields.ts';
+import { CUSTOMER_FIELDS, isItemField } from '../../../src-shared/domain/import-fields.ts';
 import type {
   ColumnMapping,
   ImportField,
@@ -144,14 +144,7 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
     lineDiscount: col('lineDiscount'),
   };
   const isLineLevel = (Object.keys(mapping) as ImportField[]).some(isItemField);
-  const hasCustomerFields = [
-    c.customerId,
-    c.customerName,
-    c.firstName,
-    c.lastName,
-    c.phone,
-    c.email,
-  ].some((index) => index >= 0);
+  const hasCustomerFields = CUSTOMER_FIELDS.some((field) => mapping[field] !== undefined);
   const minorFactor = minorUnitFactor(shop.currency, options.amountUnit);
   const clock = createZonedClock(shop.timeZone);
   const returnPrefix = options.returnPrefix.trim().toLowerCase();

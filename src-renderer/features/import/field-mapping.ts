@@ -1,5 +1,9 @@
 import type { ColumnMapping, ImportField } from '../../../src-shared/domain/import-fields.ts';
-import { ITEM_FIELDS } from '../../../src-shared/domain/import-fields.ts';
+import {
+  CUSTOMER_FIELDS,
+  ITEM_FIELDS,
+  ORDER_FIELDS,
+} from '../../../src-shared/domain/import-fields.ts';
 
 /** The fields offered for a column, grouped as a shop owner thinks of a sale. */
 export const FIELD_GROUPS: readonly {
@@ -8,25 +12,9 @@ export const FIELD_GROUPS: readonly {
 }[] = [
   {
     group: 'receipt',
-    fields: [
-      'receiptId',
-      'orderedAt',
-      'time',
-      'total',
-      'discount',
-      'refundedAmount',
-      'invoiceType',
-      'originalReceiptId',
-      'status',
-      'cancelledAt',
-      'staff',
-      'note',
-    ],
+    fields: ORDER_FIELDS.filter((field) => !(CUSTOMER_FIELDS as readonly string[]).includes(field)),
   },
-  {
-    group: 'customer',
-    fields: ['customerId', 'customerName', 'firstName', 'lastName', 'phone', 'email'],
-  },
+  { group: 'customer', fields: CUSTOMER_FIELDS },
   { group: 'item', fields: ITEM_FIELDS },
 ];
 
