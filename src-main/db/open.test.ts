@@ -158,7 +158,7 @@ describe('migration 2 (imports) on a shop made by version 1', () => {
     expect(v1.schemaVersion).toBe(1);
     await v1.close();
 
-    const v2 = openDatabase(path);
+    const v2 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 2) });
     expect(v2.schemaVersion).toBe(2);
     const get = (sql: string) => v2.sqlite.prepare(sql).get();
     expect(get('SELECT name, import_batch_id FROM customers')).toEqual({
@@ -176,5 +176,62 @@ describe('migration 2 (imports) on a shop made by version 1', () => {
       expect(get(`SELECT count(*) AS n FROM ${table}`)).toEqual({ n: 0 });
     }
     await v2.close();
+  });
+});
+
+describe('migration 3 (items by order) on a shop made by version 2', () => {
+  it('keeps every item, numbered in its old order within its order, and cascades deletes', async () => {
+    const path = temp.file('shop.db');
+    const v2 = openDatabase(path, { create: true, migrations: MIGRATIONS.slice(0, 2) });
+    v2.sqlite.exec(`
+      INSERT INTO orders (id, source, ordered_at, local_date, total, created_at, updated_at)
+        VALUES ('o1', 'pos', '2024-01-01T10:00:00Z', '2024-01-01', 3000, 'now', 'now'),
+               ('o2', 'pos', '2024-01-02T10:00:00Z', '2024-01-02', 500, 'now', 'now');
+      INSERT INTO order_items (id, order_id, product_name, sku, quantity, unit_price, line_total,
+        created_at) VALUES ('i9', 'o1', 'Scarf', 'S1', 1, 1000, 1000, 'now'),
+        ('i1', 'o2', 'Pen', NULL, 1, 500, 500, 'now'),
+        ('i5', 'o1', 'Bag', 'B2', 2, 1000, 2000, 'now');`);
+    await v2.close();
+
+    const v3 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 3) });
+    expect(v3.schemaVersion).toBe(3);
+    const all = (sql: string) => v3.sqlite.prepare(sql).all();
+    expect(
+      all(
+        'SELECT order_id, line, product_name, sku, quantity, unit_price, line_total FROM order_items',
+      ),
+    ).toEqual([
+      {
+        order_id: 'o1',
+        line: 1,
+        product_name: 'Scarf',
+        sku: 'S1',
+        quantity: 1,
+        unit_price: 1000,
+        line_total: 1000,
+      },
+      {
+        order_id: 'o1',
+        line: 2,
+        product_name: 'Bag',
+        sku: 'B2',
+        quantity: 2,
+        unit_price: 1000,
+        line_total: 2000,
+      },
+      {
+        order_id: 'o2',
+        line: 1,
+        product_name: 'Pen',
+        sku: null,
+        quantity: 1,
+        unit_price: 500,
+        line_total: 500,
+      },
+    ]);
+    v3.sqlite.exec("DELETE FROM orders WHERE id = 'o1'");
+    expect(all('SELECT order_id FROM order_items')).toEqual([{ order_id: 'o2' }]);
+    expect(all('PRAGMA foreign_key_check')).toEqual([]);
+    await v3.close();
   });
 });

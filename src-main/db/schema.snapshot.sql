@@ -43,9 +43,6 @@ CREATE INDEX idx_import_rejected_rows_batch_id_line ON import_rejected_rows (bat
 -- index idx_interactions_customer_id_occurred_at
 CREATE INDEX idx_interactions_customer_id_occurred_at ON interactions (customer_id, occurred_at);
 
--- index idx_order_items_order_id
-CREATE INDEX idx_order_items_order_id ON order_items (order_id);
-
 -- index idx_orders_customer_id_ordered_at
 CREATE INDEX idx_orders_customer_id_ordered_at ON orders (customer_id, ordered_at);
 
@@ -174,17 +171,17 @@ CREATE TABLE interactions (
 ) STRICT;
 
 -- table order_items
-CREATE TABLE order_items (
-  id TEXT PRIMARY KEY,
+CREATE TABLE "order_items" (
   order_id TEXT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+  line INTEGER NOT NULL CHECK (line >= 1),
   product_name TEXT NOT NULL,
   sku TEXT,
   category TEXT,
   quantity REAL NOT NULL,
   unit_price INTEGER NOT NULL,
   line_total INTEGER NOT NULL,
-  created_at TEXT NOT NULL
-) STRICT;
+  PRIMARY KEY (order_id, line)
+) STRICT, WITHOUT ROWID;
 
 -- table orders
 CREATE TABLE orders (

@@ -71,15 +71,15 @@ export type OrdersTable = {
 };
 
 export type OrderItemsTable = {
-  id: string;
   order_id: string;
+  /** 1, 2, … within the order. */
+  line: number;
   product_name: string;
   sku: string | null;
   category: string | null;
   quantity: number;
   unit_price: number;
   line_total: number;
-  created_at: string;
 };
 
 export type InteractionsTable = {

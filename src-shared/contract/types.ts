@@ -70,7 +70,8 @@ export type Customer = CustomerRow & {
 };
 
 export type OrderItem = {
-  id: string;
+  /** 1, 2, … within its order. */
+  line: number;
   productName: string;
   sku: string | null;
   category: string | null;

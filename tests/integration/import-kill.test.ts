@@ -37,7 +37,8 @@ const digest = (path: string) => {
     const hash = createHash('sha256');
     const counts: Record<string, number> = {};
     for (const table of TABLES) {
-      const rows = database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+      const order = table === 'order_items' ? 'order_id, line' : 'rowid';
+      const rows = database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
       counts[table] = rows.length;
       hash.update(JSON.stringify(rows));
     }

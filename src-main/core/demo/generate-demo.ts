@@ -636,15 +636,14 @@ const writeShop = (
     'updated_at',
   ]);
   const orderItems = batchInsert(sqlite, 'order_items', [
-    'id',
     'order_id',
+    'line',
     'product_name',
     'sku',
     'category',
     'quantity',
     'unit_price',
     'line_total',
-    'created_at',
   ]);
   // Parents before children, so the rows would pass foreign-key checks statement by statement.
   const flush = (): void => {
@@ -784,15 +783,14 @@ const writeShop = (
       const quantity = lineQuantity[l] ?? 1;
       const price = linePrice[l] ?? 0;
       orderItems.add(
-        newId(orderedMs),
         orderId,
+        l + 1,
         variant.name,
         variant.sku,
         variant.category,
         quantity,
         price,
         quantity * price,
-        orderedAt,
       );
     }
     if ((n + 1) % FLUSH_EVERY === 0) flush();

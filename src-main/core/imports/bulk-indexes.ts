@@ -11,7 +11,6 @@ const SECONDARY = [
   'idx_orders_customer_id_ordered_at',
   'idx_orders_local_date',
   'idx_orders_import_batch_id',
-  'idx_order_items_order_id',
   // The customers' figures are written once per new customer at the end; the name index stays,
   // as name-only rows are matched through it.
   'idx_customers_phone_e164',

@@ -37,6 +37,9 @@ afterEach(async () => {
   const cached = figures();
   rebuildAllCustomerStats(ctx.database.sqlite);
   expect(figures()).toEqual(cached);
+  // The run writes with SQLite's foreign-key checks off: every reference must hold all the same.
+  expect(all('PRAGMA foreign_key_check')).toEqual([]);
+  expect(ctx.database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   await remove();
 });
 
@@ -81,6 +84,9 @@ const one = <T>(sql: string, ...params: unknown[]): T =>
   ctx.database.sqlite.prepare(sql).get(...params) as T;
 const count = (table: string): number => one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).n;
 
+/** Items are stored by (order, line), with no rowid. */
+const orderOf = (table: string) => (table === 'order_items' ? 'order_id, line' : 'rowid');
+
 /** Every table an import writes, with a digest of the rows, to prove "exactly as before". */
 const snapshot = () =>
   Object.fromEntries(
@@ -92,7 +98,7 @@ const snapshot = () =>
       'refunds',
       'import_batches',
       'import_rejected_rows',
-    ].map((table) => [table, all(`SELECT * FROM ${table} ORDER BY rowid`)]),
+    ].map((table) => [table, all(`SELECT * FROM ${table} ORDER BY ${orderOf(table)}`)]),
   );
 
 type OrderRow = {
@@ -183,6 +189,39 @@ describe('importing receipts', () => {
     expect(orderByReceipt('203').customer_id).toBeNull();
     // علي رضايي (Arabic letters) and علی رضایی (Persian) with the same code and phone: one person.
     expect(customerByName('علی رضایی')).toMatchObject({ order_count: 1, total_spent: 20_500_000 });
+  });
+
+  it('numbers the lines of a receipt that comes back further down the file after its first ones', async () => {
+    const temp = makeTempDir();
+    try {
+      writeFileSync(
+        temp.file('scattered.csv'),
+        [
+          'receipt,date,product,quantity,price,total',
+          'R1,2024-05-01,Scarf,1,1000,4000',
+          'R1,2024-05-01,Hat,1,1000,4000',
+          'R2,2024-05-01,Pen,1,500,500',
+          'R1,2024-05-01,Bag,2,1000,4000',
+          '',
+        ].join('\n'),
+      );
+      await importFile(temp.file('scattered.csv'));
+    } finally {
+      temp.remove();
+    }
+    const lines = all<{ external_id: string; line: number; product_name: string }>(
+      `SELECT o.external_id, i.line, i.product_name FROM order_items i
+       JOIN orders o ON o.id = i.order_id ORDER BY o.external_id, i.line`,
+    );
+    expect(lines).toEqual([
+      { external_id: 'r1', line: 1, product_name: 'Scarf' },
+      { external_id: 'r1', line: 2, product_name: 'Hat' },
+      { external_id: 'r1', line: 3, product_name: 'Bag' },
+      { external_id: 'r2', line: 1, product_name: 'Pen' },
+    ]);
+    // Receipt numbers are matched case-insensitively (stored as their key); the receipt's total
+    // is counted once: 4,000 Toman in Rial.
+    expect(orderByReceipt('r1').total).toBe(40_000);
   });
 
   it('links return invoices to the invoice they name, or keeps them as refunds of their own', async () => {

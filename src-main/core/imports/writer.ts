@@ -46,7 +46,13 @@ export type WriterOptions = {
   newId: () => string;
 };
 
-type SeenReceipt = { orderId: string | null; customerId: string | null; hasTotalColumn: boolean };
+type SeenReceipt = {
+  orderId: string | null;
+  customerId: string | null;
+  hasTotalColumn: boolean;
+  /** Item lines the order has so far. */
+  lines: number;
+};
 type Figures = { count: number; spent: number; first: string | null; last: string | null };
 type OrderRow = { id: string; total: number; refunded: number; customer_id: string | null };
 
@@ -107,9 +113,9 @@ export const createWriter = (options: WriterOptions): Writer => {
   const items = batchInsert(
     sqlite,
     'order_items',
-    ['id', 'order_id', 'product_name', 'sku', 'category', 'quantity', 'unit_price', 'line_total'],
+    ['order_id', 'line', 'product_name', 'sku', 'category', 'quantity', 'unit_price', 'line_total'],
     64,
-    { created_at: now },
+    {},
     () => orders.flush(),
   );
   const rejectedRows = batchInsert(
@@ -178,6 +184,16 @@ export const createWriter = (options: WriterOptions): Writer => {
     .all() as { id: string; name: string }[]) {
     staffByName.set(normaliseForSearch(row.name), row.id);
   }
+
+  const staffSeen = new Map<string, string | null>();
+  const staffOf = (raw: string): string | null => {
+    let id = staffSeen.get(raw);
+    if (id === undefined) {
+      id = staffByName.get(normaliseForSearch(raw)) ?? null;
+      staffSeen.set(detach(raw), id);
+    }
+    return id;
+  };
 
   let ordersCreated = 0;
   let ordersAlreadyPresent = 0;
@@ -265,7 +281,20 @@ export const createWriter = (options: WriterOptions): Writer => {
     return byName.get(key);
   };
 
+  // The customer each combination of a receipt's customer fields resolved to: the same fields
+  // again resolve to the same customer (the key maps only ever gain entries), so a regular
+  // customer's later receipts skip the phone parsing and the lookups.
+  const resolved = new Map<string, string>();
   const resolveCustomer = (customer: ReceiptCustomer): string => {
+    const memo = `${customer.externalId ?? '\u0001'}\u0000${customer.phone ?? '\u0001'}\u0000${customer.email ?? '\u0001'}\u0000${customer.name ?? '\u0001'}`;
+    const known = resolved.get(memo);
+    if (known !== undefined) return known;
+    const id = resolveAfresh(customer);
+    resolved.set(detach(memo), id);
+    return id;
+  };
+
+  const resolveAfresh = (customer: ReceiptCustomer): string => {
     const externalId = customer.externalId;
     const phone = customer.phone ? phoneOf(customer.phone) : null;
     const email = customer.email ? emailOf(customer.email) : null;
@@ -327,11 +356,14 @@ export const createWriter = (options: WriterOptions): Writer => {
     );
   };
 
-  const addItems = (orderId: string, list: readonly ReceiptItem[]): void => {
+  /** The receipt's items as lines `after + 1` onwards of the order. */
+  const addItems = (orderId: string, list: readonly ReceiptItem[], after = 0): void => {
+    let line = after;
     for (const item of list) {
+      line += 1;
       items.add(
-        newId(),
         orderId,
+        line,
         item.productName,
         item.sku,
         item.category,
@@ -346,9 +378,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     const id = newId();
     const customerId = receipt.customer ? resolveCustomer(receipt.customer) : null;
     if (customerId) count(customerId, receipt.orderedAt, total - refunded, status);
-    const staffId = receipt.staff
-      ? (staffByName.get(normaliseForSearch(receipt.staff)) ?? null)
-      : null;
+    const staffId = receipt.staff ? staffOf(receipt.staff) : null;
     if (
       receipt.key !== null &&
       refunded === 0 &&
@@ -397,7 +427,8 @@ export const createWriter = (options: WriterOptions): Writer => {
     if (earlier) {
       // The same receipt number again further down the file: more lines of that receipt.
       if (earlier.orderId !== null && !receipt.isReturn) {
-        addItems(earlier.orderId, receipt.items);
+        addItems(earlier.orderId, receipt.items, earlier.lines);
+        earlier.lines += receipt.items.length;
         if (!earlier.hasTotalColumn) {
           flush();
           statements.addToOrder.run(receipt.total, now, earlier.orderId);
@@ -407,12 +438,22 @@ export const createWriter = (options: WriterOptions): Writer => {
       return;
     }
     if (isInDatabase(receipt)) {
-      seen.set(key, { orderId: null, customerId: null, hasTotalColumn: receipt.hasTotalColumn });
+      seen.set(key, {
+        orderId: null,
+        customerId: null,
+        hasTotalColumn: receipt.hasTotalColumn,
+        lines: 0,
+      });
       ordersAlreadyPresent += 1;
       return;
     }
     if (receipt.isReturn) {
-      seen.set(key, { orderId: null, customerId: null, hasTotalColumn: receipt.hasTotalColumn });
+      seen.set(key, {
+        orderId: null,
+        customerId: null,
+        hasTotalColumn: receipt.hasTotalColumn,
+        lines: 0,
+      });
       returns.push(detachReceipt(receipt));
       return;
     }
@@ -429,7 +470,12 @@ export const createWriter = (options: WriterOptions): Writer => {
       receipt.refunded,
       status,
     );
-    seen.set(key, { orderId, customerId, hasTotalColumn: receipt.hasTotalColumn });
+    seen.set(key, {
+      orderId,
+      customerId,
+      hasTotalColumn: receipt.hasTotalColumn,
+      lines: receipt.items.length,
+    });
     ordersCreated += 1;
   };
 

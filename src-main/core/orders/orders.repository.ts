@@ -45,7 +45,7 @@ const withItems = async (db: Kysely<Database>, records: OrderRecord[]): Promise<
       records.map((record) => record.id),
     )
     .orderBy('order_id')
-    .orderBy('id')
+    .orderBy('line')
     .execute();
   const byOrder = new Map<string, OrderItem[]>();
   for (const item of items) {
@@ -57,7 +57,7 @@ const withItems = async (db: Kysely<Database>, records: OrderRecord[]): Promise<
 };
 
 const toOrderItem = (item: Selectable<OrderItemsTable>): OrderItem => ({
-  id: item.id,
+  line: item.line,
   productName: item.product_name,
   sku: item.sku,
   category: item.category,

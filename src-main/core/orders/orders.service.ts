@@ -62,7 +62,7 @@ export const createOrder = async (ctx: CoreContext, input: OrderCreateInput): Pr
         now,
         now,
       );
-    insertItems(ctx, id, input.items ?? [], now);
+    insertItems(ctx, id, input.items ?? []);
     if (input.customerId) refreshCustomerStats(sqlite, [input.customerId]);
   })();
   return getOrder(ctx, id);
@@ -104,7 +104,7 @@ export const updateOrder = async (
       );
     if (patch.items !== undefined) {
       sqlite.prepare('DELETE FROM order_items WHERE order_id = ?').run(id);
-      insertItems(ctx, id, patch.items, now);
+      insertItems(ctx, id, patch.items);
     }
     refreshCustomerStats(
       sqlite,
@@ -132,22 +132,21 @@ export const archiveOrder = async (
   return getOrder(ctx, id);
 };
 
-const insertItems = (ctx: CoreContext, orderId: string, items: ItemInput[], now: string): void => {
+const insertItems = (ctx: CoreContext, orderId: string, items: ItemInput[]): void => {
   const insert = ctx.database.sqlite.prepare(
-    `INSERT INTO order_items (id, order_id, product_name, sku, category, quantity, unit_price,
-       line_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO order_items (order_id, line, product_name, sku, category, quantity, unit_price,
+       line_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     insert.run(
-      ctx.newId(),
       orderId,
+      index + 1,
       item.productName,
       item.sku ?? null,
       item.category ?? null,
       item.quantity,
       item.unitPrice,
       Math.round(item.quantity * item.unitPrice),
-      now,
     );
   }
 };

@@ -50,7 +50,7 @@ export function OrdersList({ orders }: { orders: readonly Order[] }) {
               </thead>
               <tbody>
                 {order.items.map((item) => (
-                  <tr key={item.id}>
+                  <tr key={item.line}>
                     <td className="item-name">
                       {item.productName}
                       {item.category ? <span className="muted"> · {item.category}</span> : null}
