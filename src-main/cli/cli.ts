@@ -11,6 +11,12 @@ import { listCustomers } from '../core/customers/customers.service.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import { APP_VERSION } from '../core/version.ts';
+import {
+  FOLLOWUP_USAGE,
+  inboxCommand,
+  logContactCommand,
+  surveyCommand,
+} from './followup-commands.ts';
 import { prepareImport } from './import-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -35,6 +41,7 @@ commands:
         by a mapping file); --dry-run checks and counts without writing anything
   customers [--search TEXT] [--json]
         list customers (search by any part of a name, phone or email)
+${FOLLOWUP_USAGE}
   check [--json]
         verify the database file page by page
   help | --help    this text;   --version    the version
@@ -42,7 +49,7 @@ commands:
 exit codes: 0 success; 2 bad usage or bad input (reason on stderr); 1 unexpected failure`;
 
 type Options = ParseArgsConfig['options'];
-type Command = {
+export type Command = {
   options: Options;
   /** How many positional arguments the command takes. */
   positionals?: number;
@@ -127,6 +134,9 @@ const COMMANDS: Record<string, Command> = {
       io.stdout(formatCustomerTable(rows, settings));
     },
   },
+  inbox: inboxCommand,
+  'log-contact': logContactCommand,
+  survey: surveyCommand,
   check: {
     options: { json: { type: 'boolean' } },
     creates: false,

@@ -12,6 +12,10 @@ import { createHandlers } from './handlers.ts';
 import type { Handlers } from './handlers.ts';
 import { createImportService } from './imports/imports.service.ts';
 import type { ImportService } from './imports/imports.service.ts';
+import { runPlaybook } from './playbook/playbook.ts';
+import { createDailyScheduler } from './playbook/scheduler.ts';
+import type { DailyScheduler } from './playbook/scheduler.ts';
+import { getSettings } from './settings/settings.service.ts';
 import { APP_VERSION } from './version.ts';
 
 export type Core = {
@@ -22,6 +26,8 @@ export type Core = {
   imports: ImportService;
   /** Loads what the first screen needs (the customer search index) ahead of the first call. */
   warmUp: () => Promise<void>;
+  /** Runs the playbook now and then once a day (null for the CLI, whose inbox runs it). */
+  scheduler: DailyScheduler | null;
   close: () => Promise<void>;
 };
 
@@ -33,6 +39,8 @@ export type StartOptions = {
   systemLocale?: Locale;
   now?: () => Date;
   onUnexpected?: (error: unknown, channel: string) => void;
+  /** Start the daily playbook schedule (default: for the desktop app and serve, not the CLI). */
+  schedulePlaybook?: boolean;
 };
 
 /** Opens the shop database and wires every service behind one dispatch: the same for all hosts. */
@@ -42,7 +50,9 @@ export const startCore = (options: StartOptions): Core => {
   }
   const database = openDatabase(options.databasePath, { create: options.create });
   const context = createContext(database, options.now ? { now: options.now } : {});
-  const imports = createImportService(context, options.host);
+  const imports = createImportService(context, options.host, {
+    afterCommit: () => runPlaybook(context),
+  });
   const handlers = createHandlers(
     context,
     {
@@ -56,6 +66,15 @@ export const startCore = (options: StartOptions): Core => {
     databasePath: database.path,
     ...(options.onUnexpected && { onUnexpected: options.onUnexpected }),
   });
+  const scheduler =
+    (options.schedulePlaybook ?? options.host !== 'cli')
+      ? createDailyScheduler({
+          run: (day) => runPlaybook(context, { date: day }),
+          now: context.now,
+          timeZone: async () => (await getSettings(context)).timeZone,
+          onError: (error) => options.onUnexpected?.(error, 'playbook:schedule'),
+        })
+      : null;
   return {
     context,
     handlers,
@@ -64,8 +83,12 @@ export const startCore = (options: StartOptions): Core => {
     imports,
     warmUp: async () => {
       await listCustomers(context, { limit: 1 });
+      // The start-up run of the playbook, then one a day: Today is ready when it is opened.
+      await scheduler?.start();
     },
+    scheduler,
     close: async () => {
+      scheduler?.stop();
       await imports.close();
       await database.close();
     },

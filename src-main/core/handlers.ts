@@ -1,5 +1,4 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../../src-shared/contract/channels.ts';
-import type { Staff } from '../../src-shared/contract/types.ts';
 import { clearDemoShop, createDemoShop } from './app/demo.service.ts';
 import type { CoreContext, HostInfo } from './context.ts';
 import {
@@ -19,7 +18,22 @@ import {
   updateOrder,
 } from './orders/orders.service.ts';
 import type { ImportService } from './imports/imports.service.ts';
+import { logContact } from './playbook/contacts.service.ts';
+import { runPlaybook } from './playbook/playbook.ts';
+import { getPlaybookSettings, updatePlaybookSettings } from './playbook/playbook-settings.ts';
+import { importSurveyData } from './playbook/survey-import.ts';
+import { recordSurvey } from './playbook/surveys.service.ts';
+import {
+  assignTask,
+  completeTask,
+  dismissTask,
+  getTask,
+  listToday,
+  logCall,
+  snoozeTask,
+} from './playbook/tasks.service.ts';
 import { getSettings, updateSettings } from './settings/settings.service.ts';
+import { archiveStaff, createStaff, listStaff, updateStaff } from './staff/staff.service.ts';
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
@@ -40,7 +54,12 @@ export const createHandlers = (
   }),
   'settings:get': () => getSettings(ctx),
   'settings:update': (input) => updateSettings(ctx, input),
-  'demo:create': (input) => createDemoShop(ctx, input),
+  'demo:create': async (input) => {
+    const summary = await createDemoShop(ctx, input);
+    // A demo shop opens with its Today list ready, as a shop with real sales would.
+    await runPlaybook(ctx);
+    return summary;
+  },
   'demo:clear': () => clearDemoShop(ctx),
   'customers:list': (input) => listCustomers(ctx, input),
   'customers:get': (input) => getCustomerProfile(ctx, input.id),
@@ -54,12 +73,23 @@ export const createHandlers = (
   'orders:create': (input) => createOrder(ctx, input),
   'orders:update': (input) => updateOrder(ctx, input.id, input.patch),
   'orders:archive': (input) => archiveOrder(ctx, input.id, input.archived),
-  'staff:list': async () =>
-    (await ctx.database.db
-      .selectFrom('staff')
-      .select(['id', 'name', 'role', 'archived_at as archivedAt'])
-      .orderBy('name')
-      .execute()) satisfies Staff[],
+  'staff:list': () => listStaff(ctx),
+  'staff:create': (input) => createStaff(ctx, input),
+  'staff:update': (input) => updateStaff(ctx, input.id, input.patch),
+  'staff:archive': (input) => archiveStaff(ctx, input.id, input.archived),
+  'playbook:run': (input) => runPlaybook(ctx, input.date ? { date: input.date } : {}),
+  'playbook:settings': () => getPlaybookSettings(ctx),
+  'playbook:settings-update': (input) => updatePlaybookSettings(ctx, input),
+  'tasks:today': (input) => listToday(ctx, input),
+  'tasks:get': (input) => getTask(ctx, input.id),
+  'tasks:complete': (input) => completeTask(ctx, input),
+  'tasks:snooze': (input) => snoozeTask(ctx, input),
+  'tasks:assign': (input) => assignTask(ctx, input),
+  'tasks:dismiss': (input) => dismissTask(ctx, input),
+  'tasks:log-call': (input) => logCall(ctx, input),
+  'contacts:log': (input) => logContact(ctx, input),
+  'surveys:record': (input) => recordSurvey(ctx, input),
+  'surveys:import': (input) => importSurveyData(ctx, input),
   'import:upload-begin': (input) => imports.uploadBegin(input),
   'import:upload-chunk': (input) => imports.uploadChunk(input),
   'import:upload-end': (input) => imports.uploadEnd(input.fileId),

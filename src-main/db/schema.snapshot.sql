@@ -5,11 +5,19 @@ CREATE INDEX idx_customer_external_ids_customer_id ON customer_external_ids (cus
 CREATE INDEX idx_customer_external_ids_import_batch_id ON customer_external_ids (import_batch_id)
   WHERE import_batch_id IS NOT NULL;
 
+-- index idx_customers_birthday_month_day
+CREATE INDEX idx_customers_birthday_month_day ON customers (substr(birthday, 6))
+  WHERE birthday IS NOT NULL;
+
 -- index idx_customers_email
 CREATE INDEX idx_customers_email ON customers (email);
 
 -- index idx_customers_first_purchase_at
 CREATE INDEX idx_customers_first_purchase_at ON customers (first_purchase_at);
+
+-- index idx_customers_first_purchase_day
+CREATE INDEX idx_customers_first_purchase_day ON customers (first_purchase_day)
+  WHERE first_purchase_day IS NOT NULL;
 
 -- index idx_customers_import_batch_id
 CREATE INDEX idx_customers_import_batch_id ON customers (import_batch_id)
@@ -18,11 +26,25 @@ CREATE INDEX idx_customers_import_batch_id ON customers (import_batch_id)
 -- index idx_customers_last_purchase_at
 CREATE INDEX idx_customers_last_purchase_at ON customers (last_purchase_at);
 
+-- index idx_customers_last_purchase_day
+CREATE INDEX idx_customers_last_purchase_day ON customers (last_purchase_day, first_purchase_day,
+  purchase_days, do_not_contact, archived_at, merged_into_id)
+  WHERE last_purchase_day IS NOT NULL;
+
+-- index idx_customers_live_figures
+CREATE INDEX idx_customers_live_figures ON customers (id, order_count, total_spent,
+  first_purchase_day, last_purchase_day)
+  WHERE merged_into_id IS NULL AND archived_at IS NULL AND do_not_contact = 0;
+
 -- index idx_customers_order_count
 CREATE INDEX idx_customers_order_count ON customers (order_count);
 
 -- index idx_customers_phone_e164
 CREATE INDEX idx_customers_phone_e164 ON customers (phone_e164);
+
+-- index idx_customers_purchase_days_stale
+CREATE INDEX idx_customers_purchase_days_stale ON customers (id)
+  WHERE first_purchase_at IS NOT NULL AND first_purchase_day IS NULL;
 
 -- index idx_customers_sort_name
 CREATE INDEX idx_customers_sort_name ON customers (sort_name, id, archived_at, search_text)
@@ -42,6 +64,9 @@ CREATE INDEX idx_import_rejected_rows_batch_id_line ON import_rejected_rows (bat
 
 -- index idx_interactions_customer_id_occurred_at
 CREATE INDEX idx_interactions_customer_id_occurred_at ON interactions (customer_id, occurred_at);
+
+-- index idx_interactions_task_id
+CREATE INDEX idx_interactions_task_id ON interactions (task_id) WHERE task_id IS NOT NULL;
 
 -- index idx_orders_customer_id_ordered_at
 CREATE INDEX idx_orders_customer_id_ordered_at ON orders (customer_id, ordered_at);
@@ -74,6 +99,37 @@ CREATE UNIQUE INDEX idx_refunds_source_content_hash ON refunds (source, content_
 -- index idx_refunds_source_external_id
 CREATE UNIQUE INDEX idx_refunds_source_external_id ON refunds (source, external_id)
   WHERE external_id IS NOT NULL;
+
+-- index idx_survey_responses_customer_id_answered_at
+CREATE INDEX idx_survey_responses_customer_id_answered_at
+  ON survey_responses (customer_id, answered_at);
+
+-- index idx_survey_responses_import_key
+CREATE UNIQUE INDEX idx_survey_responses_import_key ON survey_responses (import_key)
+  WHERE import_key IS NOT NULL;
+
+-- index idx_survey_responses_local_date
+CREATE INDEX idx_survey_responses_local_date ON survey_responses (local_date);
+
+-- index idx_survey_responses_order_id
+CREATE INDEX idx_survey_responses_order_id ON survey_responses (order_id)
+  WHERE order_id IS NOT NULL;
+
+-- index idx_task_events_task_id
+CREATE INDEX idx_task_events_task_id ON task_events (task_id, occurred_at);
+
+-- index idx_tasks_closed_at
+CREATE INDEX idx_tasks_closed_at ON tasks (closed_at) WHERE closed_at IS NOT NULL;
+
+-- index idx_tasks_customer_id_status
+CREATE INDEX idx_tasks_customer_id_status ON tasks (customer_id, status);
+
+-- index idx_tasks_due_date
+CREATE INDEX idx_tasks_due_date ON tasks (due_date, priority, rule, assignee_id)
+  WHERE status IN ('open', 'snoozed');
+
+-- index idx_tasks_order_id
+CREATE INDEX idx_tasks_order_id ON tasks (order_id) WHERE order_id IS NOT NULL;
 
 -- table customer_external_ids
 CREATE TABLE customer_external_ids (
@@ -108,7 +164,7 @@ CREATE TABLE customers (
   last_purchase_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, import_batch_id TEXT) STRICT;
+, import_batch_id TEXT, first_purchase_day TEXT, last_purchase_day TEXT, purchase_days INTEGER NOT NULL DEFAULT 0) STRICT;
 
 -- table import_batches
 CREATE TABLE import_batches (
@@ -235,4 +291,72 @@ CREATE TABLE staff (
   archived_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
+) STRICT;
+
+-- table survey_responses
+CREATE TABLE survey_responses (
+  id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  kind TEXT NOT NULL CHECK (kind IN ('nps', 'csat')),
+  score INTEGER NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  reason_category TEXT,
+  collected_via TEXT NOT NULL
+    CHECK (collected_via IN ('phone', 'in_person', 'sms', 'email', 'messenger', 'import', 'other')),
+  staff_id TEXT REFERENCES staff (id),
+  order_id TEXT REFERENCES orders (id) ON DELETE SET NULL,
+  interaction_id TEXT REFERENCES interactions (id),
+  task_id TEXT,
+  answered_at TEXT NOT NULL,
+  local_date TEXT NOT NULL,
+  import_key TEXT,
+  created_at TEXT NOT NULL,
+  CHECK ((kind = 'nps' AND score BETWEEN 0 AND 10) OR (kind = 'csat' AND score BETWEEN 1 AND 5))
+) STRICT;
+
+-- table task_events
+CREATE TABLE task_events (
+  id TEXT PRIMARY KEY,
+  task_id TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('created', 'attempt', 'completed', 'snoozed', 'reopened',
+    'assigned', 'dismissed', 'resolved')),
+  status TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}',
+  staff_id TEXT REFERENCES staff (id),
+  interaction_id TEXT,
+  occurred_at TEXT NOT NULL
+) STRICT;
+
+-- table tasks
+CREATE TABLE tasks (
+  id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  order_id TEXT REFERENCES orders (id) ON DELETE SET NULL,
+  survey_response_id TEXT REFERENCES survey_responses (id),
+  rule TEXT NOT NULL CHECK (rule IN ('post_purchase_checkin', 'first_survey',
+    'second_purchase_nudge', 'recovery', 'churn_warning', 'vip_opportunity', 'birthday',
+    'near_next_tier')),
+  anchor TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  reason_key TEXT NOT NULL,
+  reason_params TEXT NOT NULL DEFAULT '{}',
+  due_date TEXT NOT NULL,
+  priority TEXT NOT NULL CHECK (priority IN ('urgent', 'high', 'normal', 'low')),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'snoozed', 'dismissed')),
+  resolution TEXT CHECK (resolution IN ('completed', 'reached', 'resolved_by_purchase',
+    'answered', 'unreachable', 'wrong_number', 'not_interested', 'dismissed', 'superseded',
+    'do_not_contact', 'expired', 'obsolete')),
+  dismiss_reason TEXT,
+  note TEXT NOT NULL DEFAULT '',
+  assignee_id TEXT REFERENCES staff (id),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  outcome TEXT CHECK (outcome IN ('reached', 'no_answer', 'busy', 'wrong_number',
+    'call_back_later', 'not_interested')),
+  snoozed_until TEXT,
+  call_back_at TEXT,
+  closed_by_id TEXT REFERENCES staff (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  closed_at TEXT,
+  CHECK ((status IN ('open', 'snoozed')) = (closed_at IS NULL))
 ) STRICT;

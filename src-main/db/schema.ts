@@ -38,6 +38,10 @@ export type CustomersTable = {
   last_purchase_at: string | null;
   /** The import batch that created the customer (undo removes it if nothing else refers to it). */
   import_batch_id: string | null;
+  /** Cached purchase days (local calendar days with a positive net amount), DESIGN.md §3. */
+  first_purchase_day: string | null;
+  last_purchase_day: string | null;
+  purchase_days: Generated<number>;
   created_at: string;
   updated_at: string;
 };
@@ -156,6 +160,104 @@ export type ImportPresetsTable = {
   updated_at: string;
 };
 
+export type TaskRuleColumn =
+  | 'post_purchase_checkin'
+  | 'first_survey'
+  | 'second_purchase_nudge'
+  | 'recovery'
+  | 'churn_warning'
+  | 'vip_opportunity'
+  | 'birthday'
+  | 'near_next_tier';
+
+export type TaskResolutionColumn =
+  | 'completed'
+  | 'reached'
+  | 'resolved_by_purchase'
+  | 'answered'
+  | 'unreachable'
+  | 'wrong_number'
+  | 'not_interested'
+  | 'dismissed'
+  | 'superseded'
+  | 'do_not_contact'
+  | 'expired'
+  | 'obsolete';
+
+/** A follow-up the playbook (or a low survey score) planned; its changes are in task_events. */
+export type TasksTable = {
+  id: string;
+  customer_id: string;
+  order_id: string | null;
+  survey_response_id: string | null;
+  rule: TaskRuleColumn;
+  /** What the task is about: a purchase day, an order or survey id, a birthday. */
+  anchor: string;
+  /** rule:customer:anchor, unique: the playbook never plans the same follow-up twice. */
+  dedupe_key: string;
+  reason_key: string;
+  /** JSON object: the reason's parameters. */
+  reason_params: Generated<string>;
+  /** YYYY-MM-DD in the shop's time zone. */
+  due_date: string;
+  priority: 'urgent' | 'high' | 'normal' | 'low';
+  status: Generated<'open' | 'done' | 'snoozed' | 'dismissed'>;
+  resolution: TaskResolutionColumn | null;
+  dismiss_reason: string | null;
+  note: Generated<string>;
+  assignee_id: string | null;
+  attempts: Generated<number>;
+  outcome: InteractionsTable['outcome'];
+  snoozed_until: string | null;
+  call_back_at: string | null;
+  closed_by_id: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+};
+
+/** Append-only: every change of a task, with who made it. */
+export type TaskEventsTable = {
+  id: string;
+  task_id: string;
+  kind:
+    | 'created'
+    | 'attempt'
+    | 'completed'
+    | 'snoozed'
+    | 'reopened'
+    | 'assigned'
+    | 'dismissed'
+    | 'resolved';
+  /** The task's status after the change. */
+  status: string;
+  /** JSON object. */
+  details: Generated<string>;
+  staff_id: string | null;
+  interaction_id: string | null;
+  occurred_at: string;
+};
+
+export type SurveyResponsesTable = {
+  id: string;
+  customer_id: string;
+  kind: 'nps' | 'csat';
+  score: number;
+  comment: Generated<string>;
+  reason_category: string | null;
+  collected_via: 'phone' | 'in_person' | 'sms' | 'email' | 'messenger' | 'import' | 'other';
+  staff_id: string | null;
+  order_id: string | null;
+  interaction_id: string | null;
+  task_id: string | null;
+  answered_at: string;
+  /** YYYY-MM-DD in the shop's time zone. */
+  local_date: string;
+  /** For imported answers: the same answer imported again is recognised. */
+  import_key: string | null;
+  created_at: string;
+};
+
 export type Database = {
   settings: SettingsTable;
   staff: StaffTable;
@@ -168,4 +270,7 @@ export type Database = {
   import_rejected_rows: ImportRejectedRowsTable;
   refunds: RefundsTable;
   import_presets: ImportPresetsTable;
+  tasks: TasksTable;
+  task_events: TaskEventsTable;
+  survey_responses: SurveyResponsesTable;
 };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as s from './schemas.ts';
 import type {
   AppInfo,
+  ContactResult,
   Customer,
   CustomerProfile,
   CustomerRow,
@@ -12,9 +13,14 @@ import type {
   ImportPreview,
   Order,
   Page,
+  PlaybookRunReport,
+  PlaybookSettings,
   Settings,
   RejectedRow,
   Staff,
+  SurveyImportReport,
+  Task,
+  TodayList,
   UploadedFile,
 } from './types.ts';
 
@@ -55,7 +61,41 @@ export const contract = {
   'orders:create': channel<Order>()(s.orderCreate),
   'orders:update': channel<Order>()(s.orderUpdate),
   'orders:archive': channel<Order>()(s.orderArchive),
+  /** Everyone, archived included (archivedAt set), by name. */
   'staff:list': channel<Staff[]>()(s.emptyInput),
+  'staff:create': channel<Staff>()(s.staffCreate),
+  /** Renames (or changes the role or phone of) a staff member. */
+  'staff:update': channel<Staff>()(s.staffUpdate),
+  /** Archived staff keep their history but cannot be picked; restoring undoes it. */
+  'staff:archive': channel<Staff>()(s.staffArchive),
+
+  /** Runs the follow-up playbook as of a day (default today); idempotent. */
+  'playbook:run': channel<PlaybookRunReport>()(s.playbookRun),
+  'playbook:settings': channel<PlaybookSettings>()(s.emptyInput),
+  /** Saves the given rules' parameters and returns all of them. */
+  'playbook:settings-update': channel<PlaybookSettings>()(s.playbookSettingsPatch),
+  /**
+   * Today: open tasks due on the day or overdue, by priority then rule, a page at a time (default
+   * 500), with every group's size and the day's progress.
+   */
+  'tasks:today': channel<TodayList>()(s.tasksToday),
+  'tasks:get': channel<Task>()(s.byId),
+  'tasks:complete': channel<Task>()(s.taskComplete),
+  'tasks:snooze': channel<Task>()(s.taskSnooze),
+  /** Gives the task to a staff member (null: to nobody in particular). */
+  'tasks:assign': channel<Task>()(s.taskAssign),
+  'tasks:dismiss': channel<Task>()(s.taskDismiss),
+  /**
+   * Logs a call on a task: its outcome (no answer and busy retry the next working day, up to the
+   * playbook's maxAttempts), a note, and a survey answer given in the same call.
+   */
+  'tasks:log-call': channel<ContactResult>()(s.taskLogCall),
+  /** A contact no task asked for (an incoming call, a talk at the counter), with an answer. */
+  'contacts:log': channel<ContactResult>()(s.contactLog),
+  /** Records an NPS or CSAT answer; a low score creates the urgent recovery task at once. */
+  'surveys:record': channel<ContactResult>()(s.surveyRecord),
+  /** Imports survey answers from a CSV, all or nothing; rejected lines name line and reason. */
+  'surveys:import': channel<SurveyImportReport>()(s.surveyImport),
 
   /** Starts handing a file to the core; the bytes follow in chunks (any transport carries JSON). */
   'import:upload-begin': channel<UploadedFile>()(s.uploadBegin),

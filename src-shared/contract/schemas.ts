@@ -28,6 +28,8 @@ export const settingsPatch = z
     displayUnit: z.enum(['toman', 'rial']).nullable(),
     timeZone: z.string().min(1).max(64),
     isOnboarded: z.boolean(),
+    /** Who is working: a staff id, or null for nobody in particular. */
+    currentStaffId: z.string().min(1).max(64).nullable(),
   })
   .partial()
   .strict();
@@ -235,5 +237,251 @@ export const presetSave = z
     name: z.string().trim().min(1).max(80),
     fields: z.partialRecord(importField, z.string().trim().min(1).max(200)),
     options: importOptions.partial(),
+  })
+  .strict();
+
+// --- Staff --------------------------------------------------------------------------------------
+
+const staffName = z.string().trim().min(1).max(120);
+const staffRole = z.string().trim().max(60).nullable();
+
+export const staffCreate = z
+  .object({
+    name: staffName,
+    role: staffRole.optional(),
+    phone: z.string().max(40).nullable().optional(),
+  })
+  .strict();
+
+export const staffUpdate = z
+  .object({
+    id,
+    patch: z
+      .object({ name: staffName, role: staffRole, phone: z.string().max(40).nullable() })
+      .partial()
+      .strict(),
+  })
+  .strict();
+
+export const staffArchive = z.object({ id, archived: z.boolean() }).strict();
+
+// --- The daily follow-up (DESIGN.md §4) --------------------------------------------------------
+
+export const TASK_RULES = [
+  'post_purchase_checkin',
+  'first_survey',
+  'second_purchase_nudge',
+  'recovery',
+  'churn_warning',
+  'vip_opportunity',
+  'birthday',
+  'near_next_tier',
+] as const;
+export const CALL_OUTCOMES = [
+  'reached',
+  'no_answer',
+  'busy',
+  'wrong_number',
+  'call_back_later',
+  'not_interested',
+] as const;
+export const CONTACT_CHANNELS = [
+  'phone',
+  'sms',
+  'email',
+  'in_person',
+  'messenger',
+  'note',
+] as const;
+export const SURVEY_CHANNELS = [
+  'phone',
+  'in_person',
+  'sms',
+  'email',
+  'messenger',
+  'import',
+  'other',
+] as const;
+export const DISMISS_REASONS = [
+  'not_relevant',
+  'already_contacted',
+  'customer_request',
+  'duplicate',
+  'other',
+] as const;
+
+const taskRule = z.enum(TASK_RULES);
+const note = z.string().max(5000);
+/** The staff member acting; defaults to the settings' current staff. */
+const actingStaff = id.nullable().optional();
+
+/** A satisfaction answer given during a contact (NPS 0–10, CSAT 1–5). */
+export const surveyAnswer = z
+  .object({
+    kind: z.enum(['nps', 'csat']),
+    score: z.number().int().min(0).max(10),
+    comment: z.string().max(2000).optional(),
+    reasonCategory: z.string().trim().min(1).max(60).nullable().optional(),
+  })
+  .strict()
+  .refine((answer) => answer.kind === 'nps' || (answer.score >= 1 && answer.score <= 5), {
+    message: 'a CSAT score is from 1 to 5',
+    path: ['score'],
+  });
+
+export const playbookRun = z.object({ date: isoDate.optional() }).strict();
+
+const ruleToggle = { enabled: z.boolean() };
+const days = z.number().int().min(0).max(3650);
+export const playbookSettingsPatch = z
+  .object({
+    frequencyCapDays: z.number().int().min(0).max(365),
+    catchUpDays: z.number().int().min(0).max(60),
+    maxAttempts: z.number().int().min(1).max(10),
+    weekendDays: z.array(z.number().int().min(0).max(6)).max(6).nullable(),
+    rules: z
+      .object({
+        post_purchase_checkin: z
+          .object({ ...ruleToggle, days: days.min(1) })
+          .partial()
+          .strict(),
+        first_survey: z
+          .object({ ...ruleToggle, days: days.min(1) })
+          .partial()
+          .strict(),
+        second_purchase_nudge: z
+          .object({ ...ruleToggle, fromDays: days.min(1), toDays: days.min(1) })
+          .partial()
+          .strict(),
+        recovery: z
+          .object({
+            ...ruleToggle,
+            npsMax: z.number().int().min(0).max(9),
+            csatMax: z.number().int().min(1).max(4),
+          })
+          .partial()
+          .strict(),
+        churn_warning: z
+          .object({ ...ruleToggle, days: days.min(1), gapFactor: z.number().min(1).max(10) })
+          .partial()
+          .strict(),
+        vip_opportunity: z
+          .object({
+            ...ruleToggle,
+            percentile: z.number().min(50).max(99.9),
+            windowDays: days.min(7),
+            ownAverageFactor: z.number().min(1).max(20),
+          })
+          .partial()
+          .strict(),
+        birthday: z
+          .object({ ...ruleToggle, daysBefore: z.number().int().min(0).max(30) })
+          .partial()
+          .strict(),
+        near_next_tier: z
+          .object({ ...ruleToggle, withinPercent: z.number().min(1).max(50) })
+          .partial()
+          .strict(),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+export const tasksToday = z
+  .object({
+    date: isoDate.optional(),
+    assigneeId: id.optional(),
+    rule: taskRule.optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const taskComplete = z.object({ id, note: note.optional(), staffId: actingStaff }).strict();
+
+export const taskSnooze = z
+  .object({
+    id,
+    /** tomorrow, next week (7 days), or a day (YYYY-MM-DD) after today. */
+    until: z.union([z.enum(['tomorrow', 'next_week']), isoDate]),
+    staffId: actingStaff,
+  })
+  .strict();
+
+export const taskAssign = z
+  .object({ id, assigneeId: id.nullable(), staffId: actingStaff })
+  .strict();
+
+export const taskDismiss = z
+  .object({ id, reason: z.enum(DISMISS_REASONS), note: note.optional(), staffId: actingStaff })
+  .strict();
+
+export const taskLogCall = z
+  .object({
+    id,
+    outcome: z.enum(CALL_OUTCOMES),
+    note: note.optional(),
+    /** Required with call_back_later: when the customer asked to be called. */
+    callBackAt: isoInstant.optional(),
+    channel: z.enum(CONTACT_CHANNELS).optional(),
+    staffId: actingStaff,
+    /** An answer the customer gave in the same call (only when reached). */
+    survey: surveyAnswer.optional(),
+  })
+  .strict()
+  .refine((input) => input.outcome !== 'call_back_later' || input.callBackAt !== undefined, {
+    message: 'say when to call back',
+    path: ['callBackAt'],
+  })
+  .refine((input) => input.survey === undefined || input.outcome === 'reached', {
+    message: 'a survey answer needs a call that reached the customer',
+    path: ['survey'],
+  });
+
+export const contactLog = z
+  .object({
+    customerId: id,
+    channel: z.enum(CONTACT_CHANNELS),
+    direction: z.enum(['inbound', 'outbound']).optional(),
+    outcome: z.enum(CALL_OUTCOMES).nullable().optional(),
+    note: note.optional(),
+    occurredAt: isoInstant.optional(),
+    staffId: actingStaff,
+    survey: surveyAnswer.optional(),
+  })
+  .strict();
+
+export const surveyRecord = z
+  .object({
+    customerId: id,
+    kind: z.enum(['nps', 'csat']),
+    score: z.number().int().min(0).max(10),
+    comment: z.string().max(2000).optional(),
+    reasonCategory: z.string().trim().min(1).max(60).nullable().optional(),
+    collectedVia: z.enum(SURVEY_CHANNELS).optional(),
+    orderId: id.nullable().optional(),
+    interactionId: id.nullable().optional(),
+    taskId: id.nullable().optional(),
+    answeredAt: isoInstant.optional(),
+    staffId: actingStaff,
+  })
+  .strict()
+  .refine((answer) => answer.kind === 'nps' || (answer.score >= 1 && answer.score <= 5), {
+    message: 'a CSAT score is from 1 to 5',
+    path: ['score'],
+  });
+
+/** A survey CSV (phone or email, date, kind, score, comment), at most 512 KiB, as base64. */
+export const surveyImport = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    data: z
+      .string()
+      .max(700_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    dryRun: z.boolean().optional(),
+    staffId: actingStaff,
   })
   .strict();

@@ -7,6 +7,7 @@ import type {
   RejectReason,
 } from '../domain/import-fields.ts';
 import type { CalendarKind, Locale } from '../i18n/locale.ts';
+import type { MessageKey } from '../i18n/messages/index.ts';
 
 export type { CalendarKind, Locale };
 export type DisplayUnit = 'toman' | 'rial';
@@ -26,6 +27,8 @@ export type Settings = {
   isOnboarded: boolean;
   /** The data is a generated demo shop, which "start with my own data" clears. */
   isDemo: boolean;
+  /** Who is working at this computer: recorded on contacts, task changes and survey answers. */
+  currentStaffId: string | null;
 };
 
 export type AppInfo = {
@@ -112,6 +115,8 @@ export type Interaction = {
   note: string;
   staffId: string | null;
   occurredAt: string;
+  /** The follow-up task the contact was made for, if any. */
+  taskId: string | null;
 };
 
 export type CustomerProfile = {
@@ -119,6 +124,10 @@ export type CustomerProfile = {
   orders: Order[];
   /** Contacts and events, newest first. */
   timeline: Interaction[];
+  /** Follow-up tasks, open first, then newest first. */
+  tasks: Task[];
+  /** Satisfaction answers, newest first. */
+  surveys: SurveyResponse[];
 };
 
 export type Page<T> = { rows: T[]; total: number };
@@ -263,4 +272,226 @@ export type ImportPreset = {
   builtIn: boolean;
   fields: Partial<Record<ImportField, string>>;
   options: Partial<ImportOptions>;
+};
+
+// --- The daily follow-up (DESIGN.md §4) --------------------------------------------------------
+
+/** The playbook's rules (DESIGN.md §4), as the CLI's `rule` field names them. */
+export type TaskRule =
+  | 'post_purchase_checkin'
+  | 'first_survey'
+  | 'second_purchase_nudge'
+  | 'recovery'
+  | 'churn_warning'
+  | 'vip_opportunity'
+  | 'birthday'
+  | 'near_next_tier';
+
+export type TaskPriority = 'urgent' | 'high' | 'normal' | 'low';
+export type TaskStatus = 'open' | 'done' | 'snoozed' | 'dismissed';
+
+/** How a task was closed. */
+export type TaskResolution =
+  | 'completed'
+  | 'reached'
+  /** The customer came back before the follow-up: the evidence for the follow-up effect figure. */
+  | 'resolved_by_purchase'
+  /** The first survey was answered some other way. */
+  | 'answered'
+  /** No answer after the last attempt. */
+  | 'unreachable'
+  | 'wrong_number'
+  | 'not_interested'
+  | 'dismissed'
+  /** A higher-priority task for the same customer replaced it (the frequency cap). */
+  | 'superseded'
+  | 'do_not_contact'
+  /** The moment passed (a birthday). */
+  | 'expired'
+  /** What it was about is gone (an undone import, a merged or archived customer). */
+  | 'obsolete';
+
+export type DismissReason =
+  'not_relevant' | 'already_contacted' | 'customer_request' | 'duplicate' | 'other';
+
+export type TaskReasonKey = Extract<MessageKey, `task.reason.${string}`>;
+
+/**
+ * Why a task exists, as a message key and its parameters, so it reads naturally in either
+ * language (render it with renderTaskReason). Parameters: count (days), product, others (more
+ * items), amount (minor units), average (minor units), date (YYYY-MM-DD), gap (days), kind, score,
+ * max, comment, tier.
+ */
+export type TaskReason = { key: TaskReasonKey; params: Record<string, string | number> };
+
+export type Task = {
+  id: string;
+  customerId: string;
+  orderId: string | null;
+  rule: TaskRule;
+  priority: TaskPriority;
+  status: TaskStatus;
+  resolution: TaskResolution | null;
+  dismissReason: DismissReason | null;
+  note: string;
+  reason: TaskReason;
+  /** YYYY-MM-DD in the shop's time zone. */
+  dueDate: string;
+  assigneeId: string | null;
+  /** Call attempts logged on the task. */
+  attempts: number;
+  outcome: InteractionOutcome | null;
+  snoozedUntil: string | null;
+  /** When the customer asked to be called back (an instant). */
+  callBackAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedById: string | null;
+};
+
+/** One row of the Today list: the task and what the caller needs to see beside it. */
+export type TodayTask = Task & {
+  customerName: string;
+  /** E.164, or null. */
+  phone: string | null;
+  email: string | null;
+  /** Loyalty tier name, once tiers exist. */
+  tier: string | null;
+  isOverdue: boolean;
+  lastPurchase: {
+    orderId: string;
+    localDate: string;
+    /** Net amount (total − refunded), minor units. */
+    amount: number;
+    items: { productName: string; quantity: number }[];
+  } | null;
+  lastContact: {
+    occurredAt: string;
+    channel: InteractionChannel;
+    outcome: InteractionOutcome | null;
+    note: string;
+    staffId: string | null;
+  } | null;
+};
+
+export type TodayList = {
+  date: string;
+  /** done: closed that day; total = done + open. */
+  counts: { open: number; overdue: number; done: number; total: number };
+  /**
+   * Every group of the day's list, by priority (urgent first) then rule: its size (count, overdue)
+   * and its tasks on this page (within a group: due date, then oldest first). A list longer than
+   * `limit` comes a page at a time (offset); a group outside the page has no tasks here.
+   */
+  groups: {
+    priority: TaskPriority;
+    rule: TaskRule;
+    count: number;
+    overdue: number;
+    tasks: TodayTask[];
+  }[];
+  offset: number;
+  limit: number;
+};
+
+export type SurveyKind = 'nps' | 'csat';
+export type SurveyChannel =
+  'phone' | 'in_person' | 'sms' | 'email' | 'messenger' | 'import' | 'other';
+
+export type SurveyResponse = {
+  id: string;
+  customerId: string;
+  kind: SurveyKind;
+  /** NPS 0–10, CSAT 1–5. */
+  score: number;
+  comment: string;
+  reasonCategory: string | null;
+  collectedVia: SurveyChannel;
+  staffId: string | null;
+  orderId: string | null;
+  interactionId: string | null;
+  taskId: string | null;
+  answeredAt: string;
+  localDate: string;
+};
+
+/** What logging a contact or a survey answer did. */
+export type ContactResult = {
+  interaction: Interaction | null;
+  /** The task the call was logged on, after the change. */
+  task: Task | null;
+  survey: SurveyResponse | null;
+  /** The urgent recovery task a low score created at once. */
+  recoveryTask: Task | null;
+};
+
+export type SurveyRejectedLine = {
+  line: number;
+  reason:
+    | 'missing_customer'
+    | 'unknown_customer'
+    | 'missing_date'
+    | 'bad_date'
+    | 'bad_kind'
+    | 'bad_score'
+    | 'future_date';
+  /** In English, naming the value. */
+  message: string;
+  fields: string[];
+};
+
+/** All or nothing: with any rejected line, nothing is written. */
+export type SurveyImportReport = {
+  fileName: string;
+  dryRun: boolean;
+  written: boolean;
+  rowsRead: number;
+  imported: number;
+  /** Answers imported before (same customer, kind, day, score and comment). */
+  alreadyPresent: number;
+  recoveryTasksCreated: number;
+  rejected: SurveyRejectedLine[];
+};
+
+export type RuleSetting = { enabled: boolean };
+
+/** The playbook's parameters (DESIGN.md §4); every rule can be switched off. */
+export type PlaybookSettings = {
+  /** At most one planned contact per customer in this many days. */
+  frequencyCapDays: number;
+  /** A run also plans what came due in this many days before it (the app was not opened). */
+  catchUpDays: number;
+  /** Call attempts before a task with no answer closes as unreachable. */
+  maxAttempts: number;
+  /** Days of the week with no calls (0 = Sunday); null: by the shop's time zone. */
+  weekendDays: number[] | null;
+  rules: {
+    post_purchase_checkin: RuleSetting & { days: number };
+    first_survey: RuleSetting & { days: number };
+    second_purchase_nudge: RuleSetting & { fromDays: number; toDays: number };
+    recovery: RuleSetting & { npsMax: number; csatMax: number };
+    churn_warning: RuleSetting & { days: number; gapFactor: number };
+    vip_opportunity: RuleSetting & {
+      percentile: number;
+      windowDays: number;
+      ownAverageFactor: number;
+    };
+    birthday: RuleSetting & { daysBefore: number };
+    near_next_tier: RuleSetting & { withinPercent: number };
+  };
+};
+
+export type PlaybookSettingsPatch = Partial<Omit<PlaybookSettings, 'rules'>> & {
+  rules?: { [R in keyof PlaybookSettings['rules']]?: Partial<PlaybookSettings['rules'][R]> };
+};
+
+export type PlaybookRunReport = {
+  date: string;
+  created: number;
+  createdByRule: Partial<Record<TaskRule, number>>;
+  closed: Partial<Record<TaskResolution, number>>;
+  /** Candidates not planned: already planned before, over the frequency cap, or outranked. */
+  skipped: { alreadyPlanned: number; frequencyCap: number; outranked: number };
+  durationMs: number;
 };

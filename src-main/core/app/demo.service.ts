@@ -12,7 +12,10 @@ export type DemoRequest = {
   asOf?: string | undefined;
 };
 
-const DEMO_SETTINGS: Record<Locale, Omit<Settings, 'isOnboarded' | 'isDemo' | 'locale'>> = {
+const DEMO_SETTINGS: Record<
+  Locale,
+  Omit<Settings, 'isOnboarded' | 'isDemo' | 'locale' | 'currentStaffId'>
+> = {
   fa: {
     shopName: 'فروشگاه نمونهٔ بازگشت',
     calendar: 'persian',
@@ -64,7 +67,15 @@ export const clearDemoShop = async (ctx: CoreContext): Promise<Settings> => {
   }
   const { sqlite } = ctx.database;
   sqlite.transaction(() => {
-    for (const table of ['order_items', 'orders', 'interactions', 'customer_external_ids']) {
+    for (const table of [
+      'task_events',
+      'tasks',
+      'survey_responses',
+      'order_items',
+      'orders',
+      'interactions',
+      'customer_external_ids',
+    ]) {
       sqlite.exec(`DELETE FROM ${table}`);
     }
     // Merged duplicates point at the customer kept; clear the links before deleting any row.

@@ -6,7 +6,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  * time, for some customers after a change or for everyone after a bulk write.
  *
  * Definitions (DESIGN.md §3): an order counts when it is not archived or void and its net amount
- * (total − refunded) is positive; total spent is Σ net over all live orders.
+ * (total − refunded) is positive; total spent is Σ net over all live orders. A purchase day is a
+ * local calendar day (orders.local_date, in the shop's time zone) with such an order.
  */
 const LIVE = `archived_at IS NULL AND status <> 'void'`;
 
@@ -17,6 +18,32 @@ const AGGREGATE = `
     min(CASE WHEN total - refunded > 0 THEN ordered_at END) AS first_purchase_at,
     max(CASE WHEN total - refunded > 0 THEN ordered_at END) AS last_purchase_at
   FROM orders WHERE ${LIVE} AND customer_id IS NOT NULL`;
+
+/** With the purchase days too: the orders are read anyway, counting their days costs little. */
+const AGGREGATE_WITH_DAYS = AGGREGATE.replace(
+  'AS last_purchase_at',
+  `AS last_purchase_at,
+    min(CASE WHEN total - refunded > 0 THEN local_date END) AS first_purchase_day,
+    max(CASE WHEN total - refunded > 0 THEN local_date END) AS last_purchase_day,
+    count(DISTINCT CASE WHEN total - refunded > 0 THEN local_date END) AS purchase_days`,
+);
+
+const SET_DAYS = `first_purchase_day = s.first_purchase_day, last_purchase_day = s.last_purchase_day,
+      purchase_days = s.purchase_days`;
+/**
+ * A refresh keeps the purchase days up to date where they are known and leaves them unknown
+ * where they are not: the import writes a new customer's figures without them, and the playbook
+ * fills them in (refreshPurchaseDaysFor) before it reads them. So an import and its undo leave
+ * a customer exactly as before.
+ */
+const SET_KNOWN_DAYS = `
+      first_purchase_day = CASE WHEN customers.first_purchase_day IS NULL THEN NULL
+        ELSE s.first_purchase_day END,
+      last_purchase_day = CASE WHEN customers.first_purchase_day IS NULL THEN NULL
+        ELSE s.last_purchase_day END,
+      purchase_days = CASE WHEN customers.first_purchase_day IS NULL THEN 0
+        ELSE s.purchase_days END`;
+const NO_DAYS = 'first_purchase_day = NULL, last_purchase_day = NULL, purchase_days = 0';
 
 export const refreshCustomerStats = (
   sqlite: BetterSqlite3.Database,
@@ -29,13 +56,18 @@ export const refreshCustomerStats = (
   );
   const update = sqlite.prepare(`
     UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
-      first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at
-    FROM (${AGGREGATE} AND customer_id = ? GROUP BY customer_id) AS s
+      first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at,
+      ${SET_KNOWN_DAYS}
+    FROM (${AGGREGATE_WITH_DAYS} AND customer_id = ? GROUP BY customer_id) AS s
     WHERE customers.id = s.customer_id`);
+  const noPurchases = sqlite.prepare(
+    `UPDATE customers SET ${NO_DAYS} WHERE id = ? AND first_purchase_at IS NULL`,
+  );
   sqlite.transaction(() => {
     for (const id of new Set(customerIds)) {
       reset.run(id);
       update.run(id);
+      noPurchases.run(id);
     }
   })();
 };
@@ -43,11 +75,12 @@ export const refreshCustomerStats = (
 export const rebuildAllCustomerStats = (sqlite: BetterSqlite3.Database): void => {
   sqlite.transaction(() => {
     sqlite.exec(`UPDATE customers SET order_count = 0, total_spent = 0, first_purchase_at = NULL,
-      last_purchase_at = NULL`);
+      last_purchase_at = NULL, ${NO_DAYS}`);
     sqlite.exec(`
       UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
-        first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at
-      FROM (${AGGREGATE} GROUP BY customer_id) AS s
+        first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at,
+        ${SET_DAYS}
+      FROM (${AGGREGATE_WITH_DAYS} GROUP BY customer_id) AS s
       WHERE customers.id = s.customer_id`);
   })();
 };
@@ -75,10 +108,36 @@ export const refreshCustomerStatsFor = (
       last_purchase_at = NULL WHERE id IN (SELECT id FROM temp.stats_refresh)`);
     sqlite.exec(`
       UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
-        first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at
-      FROM (${AGGREGATE} AND customer_id IN (SELECT id FROM temp.stats_refresh)
+        first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at,
+        ${SET_KNOWN_DAYS}
+      FROM (${AGGREGATE_WITH_DAYS} AND customer_id IN (SELECT id FROM temp.stats_refresh)
             GROUP BY customer_id) AS s
       WHERE customers.id = s.customer_id`);
+    sqlite.exec(`UPDATE customers SET ${NO_DAYS}
+      WHERE id IN (SELECT id FROM temp.stats_refresh) AND first_purchase_at IS NULL`);
     sqlite.exec('DELETE FROM temp.stats_refresh');
   })();
+};
+
+/**
+ * Only the purchase days, for customers whose figures were written without them (the playbook
+ * finds them by idx_customers_purchase_days_stale): a third of the full work.
+ */
+export const refreshPurchaseDaysFor = (
+  sqlite: BetterSqlite3.Database,
+  customerIds: readonly string[],
+): void => {
+  if (customerIds.length === 0) return;
+  sqlite
+    .prepare(
+      `UPDATE customers SET ${SET_DAYS}
+       FROM (SELECT customer_id,
+               min(local_date) AS first_purchase_day, max(local_date) AS last_purchase_day,
+               count(DISTINCT local_date) AS purchase_days
+             FROM orders WHERE ${LIVE} AND total - refunded > 0
+               AND customer_id IN (SELECT value FROM json_each(?))
+             GROUP BY customer_id) AS s
+       WHERE customers.id = s.customer_id`,
+    )
+    .run(JSON.stringify(customerIds));
 };

@@ -22,6 +22,9 @@ import { normalisePhone } from '../../../src-shared/domain/phone.ts';
 import type { CoreContext } from '../context.ts';
 import { nowIso } from '../context.ts';
 import { findOrders } from '../orders/orders.repository.ts';
+import { findSurveys } from '../playbook/surveys.service.ts';
+import { closeActiveTasksOf, toTask } from '../playbook/tasks.repository.ts';
+import type { TaskRecord } from '../playbook/tasks.repository.ts';
 import { refreshCustomerStats } from './customer-stats.ts';
 import {
   findCustomerById,
@@ -60,7 +63,10 @@ export const getCustomer = async (ctx: CoreContext, id: string): Promise<Custome
   return toCustomer(record, await findExternalIds(ctx.database.db, id));
 };
 
-/** The 360° view: contact details, every order with its items, and the timeline of contacts. */
+/**
+ * The 360° view: contact details, every order with its items, the timeline of contacts, and the
+ * follow-up tasks and survey answers beside them.
+ */
 export const getCustomerProfile = async (
   ctx: CoreContext,
   id: string,
@@ -78,12 +84,25 @@ export const getCustomerProfile = async (
       'note',
       'staff_id as staffId',
       'occurred_at as occurredAt',
+      'task_id as taskId',
     ])
     .where('customer_id', '=', id)
     .orderBy('occurred_at', 'desc')
     .limit(500)
     .execute();
-  return { customer, orders: orders.rows, timeline: timeline satisfies Interaction[] };
+  const tasks = ctx.database.sqlite
+    .prepare(
+      `SELECT * FROM tasks WHERE customer_id = ?
+       ORDER BY status IN ('open', 'snoozed') DESC, created_at DESC, id DESC LIMIT 500`,
+    )
+    .all(id) as TaskRecord[];
+  return {
+    customer,
+    orders: orders.rows,
+    timeline: timeline satisfies Interaction[],
+    tasks: tasks.map(toTask),
+    surveys: findSurveys(ctx.database.sqlite, id),
+  };
 };
 
 export const createCustomer = async (
@@ -152,6 +171,16 @@ export const updateCustomer = async (
     })
     .where('id', '=', id)
     .execute();
+  if (patch.doNotContact && current.do_not_contact === 0) {
+    closeActiveTasksOf(ctx.database.sqlite, {
+      customerId: id,
+      resolution: 'do_not_contact',
+      status: 'dismissed',
+      now: nowIso(ctx),
+      newId: () => ctx.newId(),
+      staffId: null,
+    });
+  }
   return getCustomer(ctx, id);
 };
 
@@ -178,6 +207,17 @@ export const archiveCustomer = async (
     .set({ archived_at: archived ? (current.archived_at ?? now) : null, updated_at: now })
     .where('id', '=', id)
     .execute();
+  // Nobody follows up an archived customer: the open tasks close now, not at the next run.
+  if (archived) {
+    closeActiveTasksOf(ctx.database.sqlite, {
+      customerId: id,
+      resolution: 'obsolete',
+      status: 'dismissed',
+      now,
+      newId: () => ctx.newId(),
+      staffId: null,
+    });
+  }
   return getCustomer(ctx, id);
 };
 
@@ -213,6 +253,20 @@ export const mergeCustomers = async (
     sqlite
       .prepare('UPDATE interactions SET customer_id = ? WHERE customer_id = ?')
       .run(keepId, mergeId);
+    // The duplicate's answers and tasks move too; its open tasks close, as the playbook plans
+    // the kept customer's own.
+    sqlite
+      .prepare('UPDATE survey_responses SET customer_id = ? WHERE customer_id = ?')
+      .run(keepId, mergeId);
+    closeActiveTasksOf(sqlite, {
+      customerId: mergeId,
+      resolution: 'obsolete',
+      status: 'dismissed',
+      now,
+      newId: () => ctx.newId(),
+      staffId: null,
+    });
+    sqlite.prepare('UPDATE tasks SET customer_id = ? WHERE customer_id = ?').run(keepId, mergeId);
     sqlite
       .prepare('UPDATE customer_external_ids SET customer_id = ? WHERE customer_id = ?')
       .run(keepId, mergeId);

@@ -115,6 +115,7 @@ export const undoBatch = (
         `DELETE FROM customers WHERE import_batch_id = ?
            AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = customers.id)
            AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = customers.id)
+           AND NOT EXISTS (SELECT 1 FROM survey_responses s WHERE s.customer_id = customers.id)
            AND NOT EXISTS (SELECT 1 FROM customer_external_ids x WHERE x.customer_id = customers.id)
            AND NOT EXISTS (SELECT 1 FROM customers m WHERE m.merged_into_id = customers.id)`,
       )

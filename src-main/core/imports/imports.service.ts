@@ -98,7 +98,16 @@ type JobState = {
 
 const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
-export const createImportService = (ctx: CoreContext, createdBy: string): ImportService => {
+export type ImportHooks = {
+  /** After a real (not dry) run committed: the follow-up playbook runs on the new sales. */
+  afterCommit?: () => Promise<unknown>;
+};
+
+export const createImportService = (
+  ctx: CoreContext,
+  createdBy: string,
+  hooks: ImportHooks = {},
+): ImportService => {
   const dbPath = ctx.database.path;
   // Each running app (or CLI) stages its uploads in a folder of its own, removed on close.
   let stagingDir: string | null = null;
@@ -318,7 +327,12 @@ export const createImportService = (ctx: CoreContext, createdBy: string): Import
         run = worker.done;
       }
       state.done = run
-        .then((report: ImportReport) => {
+        .then(async (report: ImportReport) => {
+          // The job reads done once Today reflects the new sales; a failing run of the playbook
+          // does not fail an import that is committed.
+          if (!dryRun && hooks.afterCommit) {
+            await hooks.afterCommit().catch((error: unknown) => console.error('[playbook]', error));
+          }
           finish({ state: 'done', phase: 'finishing', report, position: state.job.total });
           // The real run needs no second guess at the day order the check settled.
           if (report.dayOrder) file.dayOrder = report.dayOrder;

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: 'Asia/Tehran',
   isOnboarded: false,
   isDemo: false,
+  currentStaffId: null,
 };
 
 const storedShape = settingsPatch.safeExtend({ isDemo: z.boolean() }).shape;
@@ -57,6 +58,17 @@ export const updateSettings = async (ctx: CoreContext, patch: SettingsPatch): Pr
       field: 'currency',
       reason: 'invalid_currency',
     });
+  }
+  if (patch.currentStaffId) {
+    const staff = ctx.database.sqlite
+      .prepare('SELECT archived_at FROM staff WHERE id = ?')
+      .get(patch.currentStaffId) as { archived_at: string | null } | undefined;
+    if (!staff || staff.archived_at !== null) {
+      throw new AppError('bad_input', `No active staff member with id ${patch.currentStaffId}.`, {
+        field: 'currentStaffId',
+        reason: staff ? 'staff_archived' : 'unknown_staff',
+      });
+    }
   }
   const now = nowIso(ctx);
   const entries = Object.entries(patch).filter(([, value]) => value !== undefined);

@@ -1,31 +1,3 @@
-import type { Locale } from '../../../src-shared/i18n/locale.ts';
-import { formatNumber } from '../../../src-shared/i18n/locale.ts';
-import { catalogues } from '../../../src-shared/i18n/messages/index.ts';
-import type { MessageKey } from '../../../src-shared/i18n/messages/index.ts';
-
-export type TParams = Readonly<Record<string, string | number>>;
-/** Translates a message key; `{name}` placeholders are filled from params, numbers in locale digits. */
-export type T = (key: MessageKey, params?: TParams) => string;
-
-const PLACEHOLDER_RE = /\{(\w+)\}/g;
-
-export function createTranslator(locale: Locale): T {
-  const catalogue = catalogues[locale];
-  const plural = new Intl.PluralRules(locale);
-  return (key, params) => {
-    const message = catalogue[key];
-    let template: string;
-    if (typeof message === 'string') {
-      template = message;
-    } else {
-      const count = Number(params?.['count'] ?? 0);
-      template = plural.select(count) === 'one' ? message.one : message.other;
-    }
-    if (!params) return template;
-    return template.replace(PLACEHOLDER_RE, (match, name: string) => {
-      const value = params[name];
-      if (value === undefined) return match;
-      return typeof value === 'number' ? formatNumber(value, locale) : value;
-    });
-  };
-}
+// The translator lives in src-shared (the desktop shell and the CLI use it too).
+export { createTranslator } from '../../../src-shared/i18n/translate.ts';
+export type { T, TParams } from '../../../src-shared/i18n/translate.ts';

@@ -1,0 +1,18 @@
+import { addDays } from '../../../src-shared/i18n/locale.ts';
+
+/**
+ * Days without calls, 0 = Sunday: Friday in Iran (and Afghanistan), Saturday and Sunday
+ * elsewhere. The playbook setting overrides it.
+ */
+export const defaultWeekend = (timeZone: string): number[] =>
+  timeZone === 'Asia/Tehran' || timeZone === 'Asia/Kabul' ? [5] : [0, 6];
+
+const weekday = (day: string): number => new Date(`${day}T00:00:00Z`).getUTCDay();
+
+/** The first day after `day` that is not a weekend day (a no-answer is retried then). */
+export const nextWorkingDay = (day: string, weekend: readonly number[]): string => {
+  let next = addDays(day, 1);
+  // Seven days at most: a week that is all weekend is a setting error, not a reason to loop.
+  for (let i = 0; i < 7 && weekend.includes(weekday(next)); i += 1) next = addDays(next, 1);
+  return next;
+};
