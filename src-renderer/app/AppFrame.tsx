@@ -5,6 +5,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { CustomersSection } from '../features/customers/CustomersSection.tsx';
 import { ImportScreen } from '../features/import/ImportScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { TodayScreen } from '../features/today/TodayScreen.tsx';
+import { todayIn } from '../../src-shared/i18n/locale.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLocale } from './i18n/use-t.ts';
 import logoUrl from './logo.svg';
@@ -12,14 +14,24 @@ import { hrefOf, navigate, useRoute } from './router.ts';
 import type { Route } from './router.ts';
 import { SearchFocusContext } from './search-focus.ts';
 import type { SearchFocus } from './search-focus.ts';
+import { StaffPicker } from './StaffPicker.tsx';
+import { StaffProvider } from './StaffProvider.tsx';
 import { useSettings } from './use-settings.ts';
 
 const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** The window: sidebar navigation, the demo banner and the current screen. */
+/** The window: sidebar navigation, the header, the demo banner and the current screen. */
 export function AppFrame() {
+  return (
+    <StaffProvider>
+      <Frame />
+    </StaffProvider>
+  );
+}
+
+function Frame() {
   const { t } = useLocale();
   const { settings } = useSettings();
   const route = useRoute();
@@ -97,6 +109,9 @@ export function AppFrame() {
               </div>
             </div>
             <nav className="nav" aria-label={t('frame.navigation')}>
+              <NavLink route={{ name: 'today' }} current={route} icon={<TodayIcon />}>
+                {t('today.nav')}
+              </NavLink>
               <NavLink route={{ name: 'customers' }} current={route} icon={<PeopleIcon />}>
                 {t('nav.customers')}
               </NavLink>
@@ -115,8 +130,11 @@ export function AppFrame() {
         </aside>
         <div className="workspace">
           {settings.isDemo ? <DemoBanner /> : null}
+          <AppHeader />
           <main id="main" className="main" tabIndex={-1}>
-            {route.name === 'settings' ? (
+            {route.name === 'today' ? (
+              <TodayScreen />
+            ) : route.name === 'settings' ? (
               <SettingsScreen />
             ) : route.name === 'import' ? (
               <ImportScreen />
@@ -153,6 +171,21 @@ function NavLink({
       {icon}
       <span>{children}</span>
     </a>
+  );
+}
+
+/** The day and who is working at this computer, above every screen. */
+function AppHeader() {
+  const { t, fmt } = useLocale();
+  const { settings } = useSettings();
+  const today = todayIn(new Date(), settings.timeZone);
+  return (
+    <header className="app-header" aria-label={t('today.headerLabel')}>
+      <span className="app-header-date" data-testid="header-date">
+        {fmt.date(today, 'full')}
+      </span>
+      <StaffPicker />
+    </header>
   );
 }
 
@@ -195,6 +228,16 @@ function DemoBanner() {
         </ConfirmDialog>
       ) : null}
     </div>
+  );
+}
+
+function TodayIcon() {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <rect x="3.5" y="5" width="17" height="15.5" rx="2.5" />
+      <path d="M3.5 9.5h17M8 3v4M16 3v4" />
+      <path d="M8.5 14.5l2.3 2.3 4.7-4.6" />
+    </svg>
   );
 }
 

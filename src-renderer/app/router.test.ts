@@ -4,6 +4,7 @@ import type { Route } from './router.ts';
 
 describe('routes', () => {
   it.each<[string, Route]>([
+    ['#/today', { name: 'today' }],
     ['#/customers', { name: 'customers' }],
     ['#/customers?import=01ab-cd', { name: 'customers', importBatchId: '01ab-cd' }],
     ['#/customers/c%2F1', { name: 'customer', id: 'c/1' }],
@@ -14,8 +15,9 @@ describe('routes', () => {
     expect(parseRoute(hrefOf(route))).toEqual(route);
   });
 
-  it('opens the customer book for an empty or unknown address', () => {
-    expect(parseRoute('')).toEqual({ name: 'customers' });
+  it('opens Today for an empty address and the customer book for an unknown one', () => {
+    expect(parseRoute('')).toEqual({ name: 'today' });
+    expect(parseRoute('#/')).toEqual({ name: 'today' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'customers' });
     expect(parseRoute('#/customers?import=')).toEqual({ name: 'customers' });
   });

@@ -3,6 +3,8 @@ import { isLeaveBlocked, whenLeaveAllowed } from './leave-guard.ts';
 
 /** The screens, addressed by the location hash so a reload stays on the same screen. */
 export type Route =
+  /** The follow-up inbox: the first screen once the shop is set up. */
+  | { name: 'today' }
   /** The customer book; with importBatchId, only the customers that import created. */
   | { name: 'customers'; importBatchId?: string }
   | { name: 'customer'; id: string }
@@ -13,6 +15,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [first, second] = path.split('/');
   if (first === 'settings') return { name: 'settings' };
+  if (first === 'today' || first === '') return { name: 'today' };
   if (first === 'import') return { name: 'import' };
   if (first === 'customers' && second) return { name: 'customer', id: decodeURIComponent(second) };
   const importBatchId = new URLSearchParams(query).get('import');
@@ -21,6 +24,8 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
+    case 'today':
+      return '#/today';
     case 'customers':
       return route.importBatchId
         ? `#/customers?import=${encodeURIComponent(route.importBatchId)}`

@@ -75,6 +75,10 @@ describe('formatDate', () => {
     ['2024-03-19', FA_PERSIAN, 'medium', '۲۹ اسفند ۱۴۰۲'],
     ['2021-03-20', FA_PERSIAN, 'short', '۱۳۹۹/۱۲/۳۰'],
     ['2024-02-29', EN_GREGORY, 'medium', '29 Feb 2024'],
+    // With the weekday, the Persian date in its natural order.
+    ['2026-12-05', FA_PERSIAN, 'full', 'شنبه، ۱۴ آذر ۱۴۰۵'],
+    ['2026-12-05', FA_GREGORY, 'full', 'شنبه، ۵ دسامبر ۲۰۲۶'],
+    ['2026-12-05', EN_GREGORY, 'full', 'Saturday, 5 December 2026'],
   ] as const)('%s in %o (%s) → %s', (value, context, style, expected) => {
     expect(formatDate(value, context, style)).toBe(expected);
   });

@@ -21,7 +21,7 @@ export type FormatContext = { locale: Locale; calendar: CalendarKind; timeZone: 
  * them in Toman (Rial / 10) or Rial; `displayUnit` is ignored for other currencies.
  */
 export type MoneySettings = { currency: string; displayUnit: 'toman' | 'rial' | null };
-export type DateStyle = 'short' | 'medium' | 'long';
+export type DateStyle = 'short' | 'medium' | 'long' | 'full';
 export type ParseDateResult =
   { ok: true; date: string } | { ok: false; reason: 'empty' | 'format' | 'invalid-date' };
 
@@ -123,6 +123,9 @@ const DATE_STYLE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   short: { year: 'numeric', month: '2-digit', day: '2-digit' },
   medium: { dateStyle: 'medium' },
   long: { dateStyle: 'long' },
+  // Built from the weekday and the long date in formatDate: ICU's own full Persian pattern
+  // reads "۱۴۰۵ آذر ۱۴, شنبه", year first and with a Latin comma.
+  full: { dateStyle: 'long' },
 };
 
 /**
@@ -133,9 +136,12 @@ const DATE_STYLE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 export function formatDate(value: string, ctx: FormatContext, style: DateStyle = 'medium'): string {
   const parsed = parseDateTime(value);
   const timeZone = parsed.kind === 'instant' ? ctx.timeZone : 'UTC';
-  return dateFormat(intlLocale(ctx), { ...DATE_STYLE_OPTIONS[style], timeZone }).format(
-    parsed.date,
-  );
+  const locale = intlLocale(ctx);
+  const date = dateFormat(locale, { ...DATE_STYLE_OPTIONS[style], timeZone }).format(parsed.date);
+  if (style !== 'full') return date;
+  // With the weekday, for the day a list is about: "Saturday, 5 December 2026", "شنبه، ۱۴ آذر ۱۴۰۵".
+  const weekday = dateFormat(locale, { weekday: 'long', timeZone }).format(parsed.date);
+  return ctx.locale === 'fa' ? `${weekday}، ${date}` : `${weekday}, ${date}`;
 }
 
 /** Medium date and 24-hour hh:mm in ctx.timeZone; a bare calendar day is shown without a time. */

@@ -1,6 +1,6 @@
 import { normaliseDigits, toPersianDigits } from '../../src-shared/domain/persian-text.ts';
 import { formatDate } from '../../src-shared/i18n/locale.ts';
-import { createTranslator } from '../../src-renderer/app/i18n/translate.ts';
+import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { artifactPath, expect, test, uniqueName } from './fixtures.ts';
 
 // One file per project, run in order against that project's own fresh database: the first test
@@ -22,6 +22,10 @@ test('first run → demo shop → phone search in Persian digits → edit → re
   await app.screenshot(artifactPath(lang, 'first-run-choice'));
   await firstRun.exploreDemo();
   await expect(app.locators.demoBanner).toBeVisible();
+  // The app opens on Today, with the demo's follow-ups already planned.
+  await app.today.expectShown();
+  await app.today.expectList();
+  await app.goToCustomers();
   await expect(customers.locators.count).toHaveText(t('customers.count', { count: 2000 }));
   // Virtualised: thousands of customers, a screenful of rows in the DOM.
   expect(await customers.locators.rows.count()).toBeLessThan(60);
@@ -115,6 +119,130 @@ test('settings: a wrong time zone is explained, a good change is saved', async (
   await expect(app.page.getByTestId('shop-name')).toHaveText(shopName);
 });
 
+test('Today: three follow-ups worked from the keyboard; a detractor score plans the recovery call', async ({
+  app,
+  lang,
+}) => {
+  const t = createTranslator(lang);
+  const { today, profile } = app;
+  await app.ensureDemoShop();
+  await app.goToToday();
+  await today.expectList();
+  await expect(today.locators.shortcuts).toBeVisible();
+
+  // Who is working: the calls and changes below record them.
+  const staffName =
+    (await app.locators.staffPicker.locator('option').nth(1).textContent())?.trim() ?? '';
+  expect(staffName).not.toBe('');
+  await app.pickWorkingStaff(staffName);
+  await expect(app.locators.staffPicker).not.toHaveValue('');
+  const start = await today.progress();
+  expect(start.total).toBeGreaterThan(3);
+  await app.screenshot(artifactPath(lang, 'today'), { fullPage: false });
+
+  // j/k and the arrows move the keyboard's place, which takes the focus.
+  const first = await today.active();
+  await today.press('j');
+  const second = await today.active();
+  expect(second.id).not.toBe(first.id);
+  await expect(today.locators.task(second.id)).toBeFocused();
+  await today.press('ArrowUp');
+  expect((await today.active()).id).toBe(first.id);
+
+  // 1. N: no answer. The call is retried the next working day, so it leaves today's list.
+  await today.press('n');
+  await expect(today.locators.callToast).toContainText(first.name);
+  await expect(today.locators.task(first.id)).toHaveCount(0);
+
+  // 2. C: done; the next task moved up into its place.
+  const completed = await today.active();
+  expect(completed.id).not.toBe(first.id);
+  await today.press('c');
+  await expect(today.locators.completeToast).toContainText(completed.name);
+  await expect(today.locators.task(completed.id)).toHaveCount(0);
+  await expect(today.locators.progressText).toHaveText(
+    t('today.progress', { done: start.done + 1, total: start.total - 1 }),
+  );
+
+  // 3. R: reached. A note typed straight away, then a detractor NPS in the same dialog.
+  const called = await today.active();
+  await today.press('r');
+  await expect(today.locators.logDialog).toBeVisible();
+  await expect(today.locators.logNote).toBeFocused();
+  const note =
+    lang === 'fa'
+      ? 'زیپ کیف خراب شده بود؛ عذرخواهی کردم.'
+      : 'The zip of the bag broke; I apologised.';
+  await app.page.keyboard.type(note);
+  await today.locators.surveyKind('nps').check();
+  await today.locators.surveyScore(3).check();
+  await expect(today.locators.surveyLow).toHaveText(t('survey.lowHint'));
+  const comment = lang === 'fa' ? 'زیپ خراب شد' : 'the zip broke';
+  await today.locators.surveyComment.fill(comment);
+  await app.screenshot(artifactPath(lang, 'today-log-call'), { fullPage: false });
+  await today.locators.surveyComment.press('Control+Enter');
+  await expect(today.locators.logDialog).toBeHidden();
+  await expect(today.locators.recoveryToast).toContainText(called.name);
+
+  // The urgent recovery call appears at once, at the top, saying why in plain words.
+  const recovery = today.locators.group('recovery').filter({ hasText: called.name });
+  await expect(recovery).toHaveCount(1);
+  await expect(recovery.getByTestId('task-reason')).toContainText(comment);
+  await expect(app.page.getByTestId('today-priority-urgent')).toBeVisible();
+  await expect(today.locators.progressText).toHaveText(
+    t('today.progress', { done: start.done + 2, total: start.total }),
+  );
+  await app.dismissToasts();
+  await app.screenshot(artifactPath(lang, 'today-recovery'), { fullPage: false });
+
+  // The rule filter narrows the list to the recovery calls.
+  await today.locators.filterRule.selectOption('recovery');
+  await expect(today.locators.tasks.first()).toHaveAttribute('data-rule', 'recovery');
+  for (const rule of await today.locators.tasks.evaluateAll((tasks) =>
+    tasks.map((task) => task.getAttribute('data-rule')),
+  )) {
+    expect(rule).toBe('recovery');
+  }
+  await today.locators.filterRule.selectOption('');
+
+  // Enter on the recovery call opens the customer: the call, its score and the new follow-up.
+  await recovery.focus();
+  await expect(recovery).toHaveAttribute('aria-current', 'true');
+  await today.press('Enter');
+  await profile.expectOpen();
+  await expect(profile.locators.name).toHaveText(called.name);
+  const call = app.page.getByTestId('timeline-contact').filter({ hasText: note });
+  await expect(call).toContainText(staffName);
+  await expect(call.getByTestId('score-badge')).toHaveText(
+    t('survey.answer', { kind: t('survey.kindShort.nps'), score: 3, max: 10 }),
+  );
+  await expect(
+    app.page.getByTestId('profile-task').and(app.page.locator('[data-rule="recovery"]')),
+  ).toHaveCount(1);
+
+  // A contact no task asked for: they came to the counter.
+  const visit = lang === 'fa' ? 'برای تعویض کیف به مغازه آمد.' : 'Came in to exchange the bag.';
+  await app.page.getByTestId('profile-log-contact').click();
+  await app.page.getByTestId('contact-channel-in_person').check();
+  await app.page.getByTestId('contact-note').fill(visit);
+  await app.page.getByTestId('contact-save').click();
+  await expect(app.page.getByTestId('log-contact-dialog')).toBeHidden();
+  await expect(app.page.getByTestId('timeline-contact').first()).toContainText(visit);
+  await app.dismissToasts();
+  await app.screenshot(artifactPath(lang, 'today-profile'));
+
+  // The day's list on A4 paper: only the print view, with the window around it gone.
+  await app.goToToday();
+  await today.expectList();
+  await app.page.setViewportSize({ width: 794, height: 1123 });
+  await app.page.emulateMedia({ media: 'print' });
+  await expect(today.locators.printView).toBeVisible();
+  await expect(today.locators.screen).toBeHidden();
+  await expect(today.locators.printView).toContainText(called.name);
+  await app.screenshot(artifactPath(lang, 'today-print'), { fullPage: false });
+  await app.page.emulateMedia({ media: 'screen' });
+});
+
 test('the demo banner clears the demo; own data starts with an empty book', async ({
   app,
   lang,
@@ -134,8 +262,12 @@ test('the demo banner clears the demo; own data starts with an empty book', asyn
       ? { shopName: 'لوازم‌التحریر امید' }
       : { shopName: 'Hope Stationery', currencyCode: 'EUR' },
   );
-  await expect(customers.locators.empty).toBeVisible();
+  // Today opens first and says what to do next on an empty shop.
+  await expect(app.today.locators.empty).toBeVisible();
   await expect(app.locators.demoBanner).toBeHidden();
+  await app.screenshot(artifactPath(lang, 'today-empty'));
+  await app.goToCustomers();
+  await expect(customers.locators.empty).toBeVisible();
   await app.screenshot(artifactPath(lang, 'customers-empty'));
 
   const name = lang === 'fa' ? 'مریم رضایی' : 'Mary Reed';
@@ -312,4 +444,40 @@ test('unsaved changes: leaving the profile asks first; Keep editing stays, Disca
   await customers.openCustomer(name);
   await profile.expectOpen();
   await expect(profile.locators.notes).toHaveValue('');
+});
+
+test('staff: add, rename and archive in Settings; the header picker follows', async ({
+  app,
+  lang,
+}, testInfo) => {
+  const t = createTranslator(lang);
+  await app.ensureOnboarded();
+  await app.goToSettings();
+  const name = uniqueName(lang === 'fa' ? 'نسرین صبوری' : 'Nora Patience', testInfo);
+  const renamed = `${name} ${lang === 'fa' ? 'کریمی' : 'Kemp'}`;
+  const row = (text: string) =>
+    app.page
+      .getByTestId('staff-row')
+      .filter({ has: app.page.getByTestId('staff-name').getByText(text, { exact: true }) });
+
+  await app.page.getByTestId('staff-add-name').fill(name);
+  await app.page.getByTestId('staff-add-submit').click();
+  await expect(row(name)).toBeVisible();
+  await app.pickWorkingStaff(name);
+  await expect(row(name)).toContainText(t('staff.workingNow'));
+
+  await row(name).getByTestId('staff-rename').click();
+  await app.page.getByTestId('staff-rename-input').fill(renamed);
+  await app.page.getByTestId('staff-rename-save').click();
+  await expect(row(renamed)).toBeVisible();
+  await expect(app.locators.staffPicker.locator('option:checked')).toHaveText(renamed);
+  await app.screenshot(artifactPath(lang, 'settings-staff'));
+
+  // Archived: no longer working here or to be picked; Undo brings them back.
+  await row(renamed).getByTestId('staff-archive').click();
+  await expect(app.locators.staffPicker).toHaveValue('');
+  await expect(app.locators.staffPicker.locator('option', { hasText: renamed })).toHaveCount(0);
+  await app.page.getByTestId('staff-archived-toast-action').click();
+  await expect(row(renamed)).toBeVisible();
+  await expect(app.locators.staffPicker.locator('option', { hasText: renamed })).toHaveCount(1);
 });

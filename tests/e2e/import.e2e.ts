@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { normaliseDigits } from '../../src-shared/domain/persian-text.ts';
 import { formatNumber } from '../../src-shared/i18n/locale.ts';
 import { isolate } from '../../src-renderer/app/i18n/bidi.ts';
-import { createTranslator } from '../../src-renderer/app/i18n/translate.ts';
+import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { writeImportBenchFile } from '../bench/import-data.ts';
 import { artifactPath, expect, test, uniqueName } from './fixtures.ts';
 import type { Lang } from './fixtures.ts';

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import type { CalendarKind, Locale, MoneySettings } from '../../../src-shared/i18n/locale.ts';
 import { createFormatter } from './format.ts';
 import type { Formatter } from './format.ts';
-import { createTranslator } from './translate.ts';
-import type { T } from './translate.ts';
+import { createTranslator } from '../../../src-shared/i18n/translate.ts';
+import type { T } from '../../../src-shared/i18n/translate.ts';
 
 export type LocaleValue = {
   locale: Locale;

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../src-shared/i18n/messages/index.ts';
 import { isApiError } from '../../api/client.ts';
-import type { T } from './translate.ts';
+import type { T } from '../../../src-shared/i18n/translate.ts';
 
 export type FieldError = { field: string; reason: string };
 
@@ -17,6 +17,10 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
   invalid_format: 'validation.format',
   invalid_time_zone: 'validation.timeZone',
   invalid_currency: 'validation.currency',
+  staff_archived: 'staff.error.archived',
+  unknown_staff: 'staff.error.archived',
+  past: 'today.day.past',
+  not_future: 'today.day.notFuture',
 };
 
 export function reasonText(t: T, reason: string): string {
@@ -42,6 +46,9 @@ export function errorText(t: T, error: unknown): string {
     if (reason === 'not_demo') return t('error.conflict.notDemo');
     if (reason === 'import_running') return t('import.error.import_running');
     if (reason === 'already_undone') return t('import.error.already_undone');
+    if (reason === 'task_closed') return t('today.error.taskClosed');
+    if (reason === 'duplicate_name') return t('staff.error.duplicateName');
+    if (reason === 'staff_archived') return t('staff.error.archived');
   }
   const field = fieldErrorOf(error);
   if (field) return `${t('error.bad_input')} ${reasonText(t, field.reason)}`;

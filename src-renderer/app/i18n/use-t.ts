@@ -1,7 +1,7 @@
 import { useContext } from 'react';
 import { LocaleContext } from './LocaleProvider.tsx';
 import type { LocaleValue } from './LocaleProvider.tsx';
-import type { T } from './translate.ts';
+import type { T } from '../../../src-shared/i18n/translate.ts';
 
 export function useLocale(): LocaleValue {
   const value = useContext(LocaleContext);

@@ -10,7 +10,7 @@ import type { SortingState, Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CustomerRow, CustomerSort } from '../../../src-shared/contract/index.ts';
 import type { Formatter } from '../../app/i18n/format.ts';
-import type { T } from '../../app/i18n/translate.ts';
+import type { T } from '../../../src-shared/i18n/translate.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { Ltr } from '../../components/Ltr.tsx';
 import type { CustomerPages } from './use-customer-pages.ts';

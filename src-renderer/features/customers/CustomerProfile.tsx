@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Customer, CustomerProfile as Profile } from '../../../src-shared/contract/index.ts';
+import type {
+  ContactResult,
+  Customer,
+  CustomerProfile as Profile,
+} from '../../../src-shared/contract/index.ts';
 import { useApi } from '../../api/use-api.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorText } from '../../app/i18n/error-text.ts';
@@ -9,8 +13,10 @@ import { hrefOf, navigate } from '../../app/router.ts';
 import { Ltr } from '../../components/Ltr.tsx';
 import { useToast } from '../../components/use-toast.ts';
 import { ContactForm } from './ContactForm.tsx';
+import { LogContactDialog } from './LogContactDialog.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
 import { OrdersList } from './OrdersList.tsx';
+import { SurveyDialog } from './SurveyDialog.tsx';
 import { Timeline } from './Timeline.tsx';
 import './customers.css';
 
@@ -101,7 +107,23 @@ function ProfileView({
   const toast = useToast();
   const [isMerging, setMerging] = useState(false);
   const [isArchiving, setArchiving] = useState(false);
-  const { customer, orders, timeline } = profile;
+  const [contactDialog, setContactDialog] = useState<'contact' | 'survey' | null>(null);
+  const { customer, orders, timeline, tasks, surveys } = profile;
+
+  /** After a contact or a score: the timeline again, and word of a recovery call it planned. */
+  const contactLogged = async (result: ContactResult, message: string) => {
+    setContactDialog(null);
+    toast.show(
+      result.recoveryTask
+        ? { message: t('today.toast.recovery', { name: customer.name }), testId: 'recovery-toast' }
+        : { message, tone: 'success', testId: 'contact-toast' },
+    );
+    try {
+      onChange(await api.call('customers:get', { id: customer.id }));
+    } catch (error) {
+      toast.show({ message: errorText(t, error), tone: 'error' });
+    }
+  };
 
   const setCustomer = (next: Customer) => {
     onChange({ ...profile, customer: next });
@@ -173,6 +195,24 @@ function ProfileView({
           </p>
         </div>
         <div className="profile-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setContactDialog('contact')}
+            disabled={isMerged || customer.archivedAt !== null}
+            data-testid="profile-log-contact"
+          >
+            {t('today.contact.log')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setContactDialog('survey')}
+            disabled={isMerged || customer.archivedAt !== null}
+            data-testid="profile-record-score"
+          >
+            {t('survey.record')}
+          </button>
           <button
             type="button"
             className="button"
@@ -258,9 +298,23 @@ function ProfileView({
           <h2 id="profile-timeline" className="card-title">
             {t('timeline.title')}
           </h2>
-          <Timeline items={timeline} />
+          <Timeline timeline={timeline} tasks={tasks} surveys={surveys} />
         </section>
       </div>
+
+      {contactDialog === 'contact' ? (
+        <LogContactDialog
+          customer={customer}
+          onClose={() => setContactDialog(null)}
+          onLogged={(result) => void contactLogged(result, t('today.contact.logged'))}
+        />
+      ) : contactDialog === 'survey' ? (
+        <SurveyDialog
+          customer={customer}
+          onClose={() => setContactDialog(null)}
+          onRecorded={(result) => void contactLogged(result, t('survey.recorded'))}
+        />
+      ) : null}
 
       {isMerging ? (
         <MergeDialog

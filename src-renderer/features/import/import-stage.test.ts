@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportJob, ImportPlan, ImportReport } from '../../../src-shared/contract/index.ts';
-import { createTranslator } from '../../app/i18n/translate.ts';
+import { createTranslator } from '../../../src-shared/i18n/translate.ts';
 import { stageAfterRun } from './import-stage.ts';
 import type { RunStage } from './import-stage.ts';
 

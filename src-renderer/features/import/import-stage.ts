@@ -4,7 +4,7 @@ import type {
   ImportReport,
   UploadedFile,
 } from '../../../src-shared/contract/index.ts';
-import type { T } from '../../app/i18n/translate.ts';
+import type { T } from '../../../src-shared/i18n/translate.ts';
 import type { Notice } from './NoticeLine.tsx';
 import type { PreviewSession } from './use-preview.ts';
 

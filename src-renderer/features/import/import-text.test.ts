@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
 import { isolate } from '../../app/i18n/bidi.ts';
-import { createTranslator } from '../../app/i18n/translate.ts';
+import { createTranslator } from '../../../src-shared/i18n/translate.ts';
 import {
   durationText,
   encodingLabel,

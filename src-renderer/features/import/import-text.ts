@@ -12,7 +12,7 @@ import type { MessageKey } from '../../../src-shared/i18n/messages/index.ts';
 import { isApiError } from '../../api/client.ts';
 import { isolate } from '../../app/i18n/bidi.ts';
 import { errorText } from '../../app/i18n/error-text.ts';
-import type { T } from '../../app/i18n/translate.ts';
+import type { T } from '../../../src-shared/i18n/translate.ts';
 
 /*
  * The import speaks in codes (reasons, warnings, problems) and the screen in sentences. A code

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RejectedRow } from '../../../src-shared/contract/index.ts';
 import { isolate } from '../../app/i18n/bidi.ts';
-import { createTranslator } from '../../app/i18n/translate.ts';
+import { createTranslator } from '../../../src-shared/i18n/translate.ts';
 import { rejectReasonText } from './import-text.ts';
 import { rejectedFileName, rejectedRowsCsv } from './rejected-csv.ts';
 

@@ -164,9 +164,10 @@ function DemoStep({ onBack }: { onBack: () => void }) {
     setBusy(true);
     setError(null);
     try {
+      // The core plans the demo's follow-ups before answering: Today opens with its list.
       await api.call('demo:create', { customers: DEMO_CUSTOMERS, locale });
       const settings = await api.call('settings:get', {});
-      navigate({ name: 'customers' });
+      navigate({ name: 'today' });
       replace(settings);
     } catch (caught) {
       setError(caught);
@@ -233,7 +234,7 @@ function OwnDataStep({ onBack }: { onBack: () => void }) {
     setBusy(true);
     try {
       await update({ shopName: shopName.trim(), ...money, calendar, locale, isOnboarded: true });
-      navigate({ name: 'customers' });
+      navigate({ name: 'today' });
     } catch (error) {
       const field = fieldErrorOf(error);
       if (field?.field === 'currency') setErrors({ currency: reasonText(t, field.reason) });

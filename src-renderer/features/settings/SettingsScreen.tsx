@@ -15,6 +15,7 @@ import { Ltr } from '../../components/Ltr.tsx';
 import './settings.css';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { StaffSection } from './StaffSection.tsx';
 
 type Draft = {
   shopName: string;
@@ -56,13 +57,15 @@ export function SettingsScreen() {
           <p className="screen-subtitle">{t('settings.subtitle')}</p>
         </div>
       </header>
-      {/* Settings changed elsewhere (the language switch) start the form afresh. */}
+      {/* Settings changed elsewhere (the language switch) start the form afresh; who is working
+          is not on this form, so picking someone in the header keeps an edit in progress. */}
       <SettingsForm
-        key={JSON.stringify(settings)}
+        key={JSON.stringify({ ...settings, currentStaffId: null })}
         settings={settings}
         isSaved={isSaved}
         onSavedChange={setSaved}
       />
+      <StaffSection />
       <section className="about" aria-label={t('settings.about')}>
         <p>
           {t('settings.version', { version })}

@@ -6,6 +6,7 @@ import { FirstRunPage } from './first-run-page.ts';
 import { ImportPage } from './import-page.ts';
 import { ProfilePage } from './profile-page.ts';
 import { SettingsPage } from './settings-page.ts';
+import { TodayPage } from './today-page.ts';
 
 /** The whole window: which screen is showing, the frame around it, and the screens themselves. */
 export class AppPage {
@@ -14,6 +15,7 @@ export class AppPage {
   readonly profile: ProfilePage;
   readonly settings: SettingsPage;
   readonly importer: ImportPage;
+  readonly today: TodayPage;
   readonly locators: {
     html: Locator;
     firstRun: Locator;
@@ -21,10 +23,12 @@ export class AppPage {
     demoClear: Locator;
     demoClearDialog: Locator;
     demoClearConfirm: Locator;
+    navToday: Locator;
     navCustomers: Locator;
     navSettings: Locator;
     navImport: Locator;
     toastClose: Locator;
+    staffPicker: Locator;
   };
 
   readonly page: Page;
@@ -40,6 +44,7 @@ export class AppPage {
     this.profile = new ProfilePage(page);
     this.settings = new SettingsPage(page);
     this.importer = new ImportPage(page);
+    this.today = new TodayPage(page);
     this.locators = {
       html: page.locator('html'),
       firstRun: page.getByTestId('first-run'),
@@ -47,10 +52,12 @@ export class AppPage {
       demoClear: page.getByTestId('demo-clear'),
       demoClearDialog: page.getByTestId('demo-clear-dialog'),
       demoClearConfirm: page.getByTestId('demo-clear-dialog-confirm'),
+      navToday: page.getByTestId('nav-today'),
       navCustomers: page.getByTestId('nav-customers'),
       navSettings: page.getByTestId('nav-settings'),
       navImport: page.getByTestId('nav-import'),
       toastClose: page.getByTestId('toast-close'),
+      staffPicker: page.getByTestId('staff-picker'),
     };
   }
 
@@ -68,12 +75,16 @@ export class AppPage {
     return this.locators.firstRun.isVisible();
   }
 
-  /** A demo shop in this project's language, made through the first-run screen if needed. */
+  /**
+   * A demo shop in this project's language, made through the first-run screen if needed; ends
+   * on the customer book (the app itself opens on Today).
+   */
   async ensureDemoShop(): Promise<void> {
     if (await this.isFirstRun()) {
       await this.firstRun.chooseLanguage(this.lang);
       await this.firstRun.exploreDemo();
     }
+    await this.goToCustomers();
     await expect(this.customers.locators.rows.first()).toBeVisible();
   }
 
@@ -88,7 +99,19 @@ export class AppPage {
         shopName: this.lang === 'fa' ? 'فروشگاه آزمایشی' : 'Test Shop',
       });
     }
+    await this.goToCustomers();
     await this.customers.expectShown();
+  }
+
+  async goToToday(): Promise<void> {
+    await this.locators.navToday.click();
+    await this.today.expectShown();
+  }
+
+  /** "Who is working": the header's picker, by the staff member's name (null: nobody). */
+  async pickWorkingStaff(name: string | null): Promise<void> {
+    if (name === null) await this.locators.staffPicker.selectOption({ value: '' });
+    else await this.locators.staffPicker.selectOption({ label: name });
   }
 
   async goToCustomers(): Promise<void> {
@@ -116,13 +139,15 @@ export class AppPage {
     await expect(this.locators.toastClose).toHaveCount(0);
   }
 
-  async screenshot(path: string): Promise<void> {
+  /** The whole page, or with fullPage false its top as the window shows it (a long list). */
+  async screenshot(path: string, options: { fullPage?: boolean } = {}): Promise<void> {
+    const fullPage = options.fullPage ?? true;
     // Fonts first, so the Persian text is not caught in a fallback font,
     // and from the top, so the sticky sidebar and banner sit where a user sees them.
     await this.page.evaluate(async () => {
       await document.fonts.ready;
       window.scrollTo(0, 0);
     });
-    await this.page.screenshot({ path, fullPage: true, animations: 'disabled' });
+    await this.page.screenshot({ path, fullPage, animations: 'disabled' });
   }
 }

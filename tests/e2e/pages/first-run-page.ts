@@ -39,7 +39,7 @@ export class FirstRunPage {
     await expect(this.locators.demoChoice).toBeVisible();
   }
 
-  /** "Explore a demo shop": creates it and waits for the customer book. */
+  /** "Explore a demo shop": creates it and waits for the app (which opens on Today). */
   async exploreDemo(): Promise<void> {
     await this.locators.demoChoice.click();
     await this.locators.demoCreate.click();
