@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, protocol } from 'electron';
+import { BrowserWindow, Notification, app, dialog, ipcMain, protocol } from 'electron';
 import { isAppError } from '../../src-shared/contract/errors.ts';
 import { startCore } from '../core/core.ts';
 import type { Core } from '../core/core.ts';
 import { DATABASE_FILE } from '../core/paths.ts';
 import { APP_ENTRY_URL, APP_SCHEME, resolveAppFile, responseHeadersFor } from './app-protocol.ts';
 import { registerIpc } from './ipc.ts';
+import { createCoreReminder } from './reminder.ts';
+import type { Reminder } from './reminder.ts';
 import { hardenWebContents } from './security.ts';
 import { createWindowOptions } from './window-options.ts';
 
@@ -21,6 +23,7 @@ protocol.registerSchemesAsPrivileged([
 
 let core: Core | undefined;
 let window: BrowserWindow | undefined;
+let reminder: Reminder | undefined;
 
 const createWindow = async () => {
   window = new BrowserWindow(createWindowOptions(join(here, 'preload.cjs')));
@@ -39,7 +42,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void core?.close());
+  app.on('will-quit', () => {
+    reminder?.stop();
+    void core?.close();
+  });
 
   void app.whenReady().then(async () => {
     protocol.handle(APP_SCHEME, async (request) => {
@@ -52,12 +58,13 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
     const databasePath = join(app.getPath('userData'), DATABASE_FILE);
+    const systemLocale = app.getLocale().startsWith('fa') ? 'fa' : 'en';
     try {
       core = startCore({
         databasePath,
         host: 'desktop',
         create: true,
-        systemLocale: app.getLocale().startsWith('fa') ? 'fa' : 'en',
+        systemLocale,
         onUnexpected: (error, channel) => console.error(`[${channel}]`, error),
       });
     } catch (error) {
@@ -71,5 +78,23 @@ if (!app.requestSingleInstanceLock()) {
     // While the renderer process loads, prepare what the customer book asks for first.
     await core.warmUp();
     await shown;
+    // The day's follow-ups at the owner's chosen time; a click brings the window (Today) forward.
+    reminder = createCoreReminder({
+      handlers: core.handlers,
+      systemLocale,
+      now: () => new Date(),
+      onError: (error) => console.error('[reminder]', error),
+      notify: ({ title, body }) => {
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ title, body });
+        notification.on('click', () => {
+          if (window?.isMinimized()) window.restore();
+          window?.show();
+          window?.focus();
+        });
+        notification.show();
+      },
+    });
+    await reminder.start();
   });
 }

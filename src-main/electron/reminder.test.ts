@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { startCore } from '../core/core.ts';
 import type { Timers } from '../core/playbook/scheduler.ts';
-import { createReminder, localTimeOf, reminderMessage } from './reminder.ts';
+import { createCoreReminder, createReminder, localTimeOf, reminderMessage } from './reminder.ts';
 import type { ReminderMessage, ReminderSettings } from './reminder.ts';
 
 /** A clock and timers the test moves by hand: each timer fires when the clock passes it. */
@@ -157,5 +158,44 @@ describe('the daily reminder', () => {
       title: 'بازگشت: پیگیری‌های امروز',
       body: 'امروز ۱۲ مشتری برای پیگیری دارید. برای شروع «امروز» را باز کنید.',
     });
+  });
+});
+
+describe('the reminder over the core', () => {
+  it('counts the open tasks of the demo shop’s Today, in the shop’s language, at its time', async () => {
+    let now = new Date('2026-12-07T05:00:00Z'); // 08:30 in Tehran, 05:00 in London
+    const core = startCore({
+      databasePath: ':memory:',
+      host: 'desktop',
+      create: true,
+      now: () => now,
+      schedulePlaybook: false,
+    });
+    try {
+      await core.handlers['demo:create']({ customers: 300, locale: 'en' });
+      const settings = await core.handlers['settings:get']({});
+      const { counts } = await core.handlers['tasks:today']({});
+      expect(counts.open).toBeGreaterThan(0);
+      const shown: ReminderMessage[] = [];
+      const reminder = createCoreReminder({
+        handlers: core.handlers,
+        systemLocale: 'fa',
+        now: () => now,
+        notify: (message) => shown.push(message),
+      });
+      await core.handlers['settings:update']({ reminderTime: '06:00' });
+      await reminder.check();
+      expect(shown).toEqual([]); // 05:00 in the shop's zone (the English demo is in London)
+      now = new Date('2026-12-07T06:00:00Z');
+      await reminder.check();
+      expect(shown).toEqual([reminderMessage(counts.open, settings.locale ?? 'fa')]);
+
+      await core.handlers['settings:update']({ reminderTime: null });
+      now = new Date('2026-12-08T12:00:00Z');
+      await reminder.check();
+      expect(shown).toHaveLength(1);
+    } finally {
+      await core.close();
+    }
   });
 });

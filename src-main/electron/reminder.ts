@@ -1,6 +1,7 @@
 import type { Locale } from '../../src-shared/i18n/locale.ts';
 import { todayIn } from '../../src-shared/i18n/locale.ts';
 import { createTranslator } from '../../src-shared/i18n/translate.ts';
+import type { Handlers } from '../core/handlers.ts';
 import { NODE_TIMERS } from '../core/playbook/scheduler.ts';
 import type { Timers } from '../core/playbook/scheduler.ts';
 
@@ -98,3 +99,32 @@ export const createReminder = (options: {
     check,
   };
 };
+
+/**
+ * The reminder over the core's own calls: the shop's settings (the owner's language, else the
+ * system's) and Today's open tasks, overdue ones included.
+ */
+export const createCoreReminder = (options: {
+  handlers: Pick<Handlers, 'settings:get' | 'tasks:today'>;
+  systemLocale: Locale;
+  now: () => Date;
+  notify: (message: ReminderMessage) => void;
+  timers?: Timers;
+  onError?: (error: unknown) => void;
+}): Reminder =>
+  createReminder({
+    now: options.now,
+    notify: options.notify,
+    ...(options.timers && { timers: options.timers }),
+    ...(options.onError && { onError: options.onError }),
+    settings: async () => {
+      const settings = await options.handlers['settings:get']({});
+      return {
+        time: settings.reminderTime,
+        timeZone: settings.timeZone,
+        locale: settings.locale ?? options.systemLocale,
+      };
+    },
+    countDue: async (day) =>
+      (await options.handlers['tasks:today']({ date: day, limit: 1 })).counts.open,
+  });

@@ -30,6 +30,11 @@ export const settingsPatch = z
     isOnboarded: z.boolean(),
     /** Who is working: a staff id, or null for nobody in particular. */
     currentStaffId: z.string().min(1).max(64).nullable(),
+    /** The desktop reminder's time of day ('HH:MM', 24-hour, shop time), or null for none. */
+    reminderTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+      .nullable(),
   })
   .partial()
   .strict();

@@ -29,6 +29,11 @@ export type Settings = {
   isDemo: boolean;
   /** Who is working at this computer: recorded on contacts, task changes and survey answers. */
   currentStaffId: string | null;
+  /**
+   * When the desktop app reminds the owner of the day's follow-ups: 'HH:MM' (24-hour) in the
+   * shop's time zone, or null for no reminder.
+   */
+  reminderTime: string | null;
 };
 
 export type AppInfo = {

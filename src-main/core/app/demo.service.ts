@@ -14,7 +14,7 @@ export type DemoRequest = {
 
 const DEMO_SETTINGS: Record<
   Locale,
-  Omit<Settings, 'isOnboarded' | 'isDemo' | 'locale' | 'currentStaffId'>
+  Omit<Settings, 'isOnboarded' | 'isDemo' | 'locale' | 'currentStaffId' | 'reminderTime'>
 > = {
   fa: {
     shopName: 'فروشگاه نمونهٔ بازگشت',

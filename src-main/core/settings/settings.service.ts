@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   isOnboarded: false,
   isDemo: false,
   currentStaffId: null,
+  reminderTime: '09:00',
 };
 
 const storedShape = settingsPatch.safeExtend({ isDemo: z.boolean() }).shape;
