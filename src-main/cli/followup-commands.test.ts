@@ -268,3 +268,27 @@ describe('bazgasht log-contact and survey', () => {
     }
   });
 });
+
+describe('bazgasht import and the playbook', () => {
+  it('plans the follow-ups of the new sales at once, and a dry run plans nothing', async () => {
+    const db = await makeShop(async () => {});
+    const week = addDays(TODAY, -7);
+    const csv = temp.file('sales.csv');
+    writeFileSync(
+      csv,
+      `receipt,date,customer,mobile,total\nR1,${week},Sara Ahmadi,09121112233,850000\n`,
+    );
+    expect((await run('--db', db, 'import', csv, '--dry-run')).code).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM tasks')).toBe(0);
+    expect((await run('--db', db, 'import', csv)).code).toBe(0);
+    // Bought once, seven days ago: the post-purchase check-in, due today.
+    const database = openDatabase(db);
+    try {
+      expect(database.sqlite.prepare('SELECT rule, due_date FROM tasks').all()).toEqual([
+        { rule: 'post_purchase_checkin', due_date: TODAY },
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
+});

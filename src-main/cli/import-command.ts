@@ -13,6 +13,7 @@ import { BUILT_IN_PRESETS, mappingFromPreset } from '../core/imports/mapping.ts'
 import { buildPreview, planProblem } from '../core/imports/preview.ts';
 import type { PreviewRequest, PreviewShop } from '../core/imports/preview.ts';
 import { checkpointAfterRun, runImport } from '../core/imports/run-import.ts';
+import { runPlaybook } from '../core/playbook/playbook.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import type { CliIo } from './cli.ts';
 import { UsageError } from './usage-error.ts';
@@ -115,8 +116,12 @@ export const prepareImport = async (
       },
       { now: core.context.now, newId: createMonotonicIds(() => core.context.now().getTime()) },
     );
+    if (!report.dryRun) {
+      checkpointAfterRun(core.database.sqlite);
+      // As in the app: the new sales plan (and close) follow-ups at once.
+      await runPlaybook(core.context);
+    }
     io.stdout(values.json ? JSON.stringify(toJson(report), null, 2) : describeReport(report));
-    if (!report.dryRun) checkpointAfterRun(core.database.sqlite);
   };
 };
 

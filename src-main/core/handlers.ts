@@ -101,7 +101,13 @@ export const createHandlers = (
   'import:discard': async (input) => ({ discarded: imports.discard(input.fileId) }),
   'import:history': async () => imports.history(),
   'import:batch': async (input) => imports.batch(input.batchId),
-  'import:undo': async (input) => imports.undo(input.batchId),
+  'import:undo': async (input) => {
+    const batch = imports.undo(input.batchId);
+    // Follow-ups about purchases that are gone close now, not at tomorrow's run; the undo
+    // stands whatever the run does.
+    await runPlaybook(ctx).catch((error: unknown) => console.error('[playbook]', error));
+    return batch;
+  },
   'import:rejected': async (input) =>
     imports.rejected(input.batchId, input.offset ?? 0, input.limit ?? 100),
   'import:rejected-csv': async (input) => imports.rejectedCsv(input.batchId),

@@ -42,10 +42,6 @@ CREATE INDEX idx_customers_order_count ON customers (order_count);
 -- index idx_customers_phone_e164
 CREATE INDEX idx_customers_phone_e164 ON customers (phone_e164);
 
--- index idx_customers_purchase_days_stale
-CREATE INDEX idx_customers_purchase_days_stale ON customers (id)
-  WHERE first_purchase_at IS NOT NULL AND first_purchase_day IS NULL;
-
 -- index idx_customers_sort_name
 CREATE INDEX idx_customers_sort_name ON customers (sort_name, id, archived_at, search_text)
   WHERE merged_into_id IS NULL;

@@ -30,19 +30,6 @@ const AGGREGATE_WITH_DAYS = AGGREGATE.replace(
 
 const SET_DAYS = `first_purchase_day = s.first_purchase_day, last_purchase_day = s.last_purchase_day,
       purchase_days = s.purchase_days`;
-/**
- * A refresh keeps the purchase days up to date where they are known and leaves them unknown
- * where they are not: the import writes a new customer's figures without them, and the playbook
- * fills them in (refreshPurchaseDaysFor) before it reads them. So an import and its undo leave
- * a customer exactly as before.
- */
-const SET_KNOWN_DAYS = `
-      first_purchase_day = CASE WHEN customers.first_purchase_day IS NULL THEN NULL
-        ELSE s.first_purchase_day END,
-      last_purchase_day = CASE WHEN customers.first_purchase_day IS NULL THEN NULL
-        ELSE s.last_purchase_day END,
-      purchase_days = CASE WHEN customers.first_purchase_day IS NULL THEN 0
-        ELSE s.purchase_days END`;
 const NO_DAYS = 'first_purchase_day = NULL, last_purchase_day = NULL, purchase_days = 0';
 
 export const refreshCustomerStats = (
@@ -57,7 +44,7 @@ export const refreshCustomerStats = (
   const update = sqlite.prepare(`
     UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
       first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at,
-      ${SET_KNOWN_DAYS}
+      ${SET_DAYS}
     FROM (${AGGREGATE_WITH_DAYS} AND customer_id = ? GROUP BY customer_id) AS s
     WHERE customers.id = s.customer_id`);
   const noPurchases = sqlite.prepare(
@@ -109,7 +96,7 @@ export const refreshCustomerStatsFor = (
     sqlite.exec(`
       UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
         first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at,
-        ${SET_KNOWN_DAYS}
+        ${SET_DAYS}
       FROM (${AGGREGATE_WITH_DAYS} AND customer_id IN (SELECT id FROM temp.stats_refresh)
             GROUP BY customer_id) AS s
       WHERE customers.id = s.customer_id`);
@@ -117,27 +104,4 @@ export const refreshCustomerStatsFor = (
       WHERE id IN (SELECT id FROM temp.stats_refresh) AND first_purchase_at IS NULL`);
     sqlite.exec('DELETE FROM temp.stats_refresh');
   })();
-};
-
-/**
- * Only the purchase days, for customers whose figures were written without them (the playbook
- * finds them by idx_customers_purchase_days_stale): a third of the full work.
- */
-export const refreshPurchaseDaysFor = (
-  sqlite: BetterSqlite3.Database,
-  customerIds: readonly string[],
-): void => {
-  if (customerIds.length === 0) return;
-  sqlite
-    .prepare(
-      `UPDATE customers SET ${SET_DAYS}
-       FROM (SELECT customer_id,
-               min(local_date) AS first_purchase_day, max(local_date) AS last_purchase_day,
-               count(DISTINCT local_date) AS purchase_days
-             FROM orders WHERE ${LIVE} AND total - refunded > 0
-               AND customer_id IN (SELECT value FROM json_each(?))
-             GROUP BY customer_id) AS s
-       WHERE customers.id = s.customer_id`,
-    )
-    .run(JSON.stringify(customerIds));
 };

@@ -20,6 +20,9 @@ const SECONDARY = [
   'idx_customers_first_purchase_at',
   'idx_customers_last_purchase_at',
   'idx_customers_import_batch_id',
+  'idx_customers_first_purchase_day',
+  'idx_customers_last_purchase_day',
+  'idx_customers_live_figures',
 ];
 /** Looked up on every receipt when the source already has orders: kept then. */
 const DEDUPE = ['idx_orders_source_external_id', 'idx_orders_source_content_hash'];

@@ -31,8 +31,8 @@ afterEach(async () => {
   // orders (STYLE.md: derived numbers are caches that a rebuild must reproduce).
   const figures = () =>
     all(
-      `SELECT id, order_count, total_spent, first_purchase_at, last_purchase_at FROM customers
-       ORDER BY id`,
+      `SELECT id, order_count, total_spent, first_purchase_at, last_purchase_at,
+         first_purchase_day, last_purchase_day, purchase_days FROM customers ORDER BY id`,
     );
   const cached = figures();
   rebuildAllCustomerStats(ctx.database.sqlite);

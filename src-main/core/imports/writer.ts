@@ -53,7 +53,14 @@ type SeenReceipt = {
   /** Item lines the order has so far. */
   lines: number;
 };
-type Figures = { count: number; spent: number; first: string | null; last: string | null };
+type Figures = {
+  count: number;
+  spent: number;
+  first: string | null;
+  last: string | null;
+  /** The local days with a purchase (DESIGN.md §3's purchase days). */
+  days: Set<string>;
+};
 type OrderRow = { id: string; total: number; refunded: number; customer_id: string | null };
 
 export const createWriter = (options: WriterOptions): Writer => {
@@ -337,7 +344,7 @@ export const createWriter = (options: WriterOptions): Writer => {
       customerSortKey(name),
     );
     created.add(id);
-    figures.set(id, { count: 0, spent: 0, first: null, last: null });
+    figures.set(id, { count: 0, spent: 0, first: null, last: null, days: new Set() });
     customersCreated += 1;
     return id;
   };
@@ -377,7 +384,7 @@ export const createWriter = (options: WriterOptions): Writer => {
   const insertOrder = (receipt: Receipt, total: number, refunded: number, status: string) => {
     const id = newId();
     const customerId = receipt.customer ? resolveCustomer(receipt.customer) : null;
-    if (customerId) count(customerId, receipt.orderedAt, total - refunded, status);
+    if (customerId) count(customerId, receipt, total - refunded, status);
     const staffId = receipt.staff ? staffOf(receipt.staff) : null;
     if (
       receipt.key !== null &&
@@ -407,7 +414,7 @@ export const createWriter = (options: WriterOptions): Writer => {
   };
 
   /** DESIGN.md §3's purchase figures: live orders only; a purchase has a positive net amount. */
-  const count = (customerId: string, orderedAt: string, net: number, status: string): void => {
+  const count = (customerId: string, receipt: Receipt, net: number, status: string): void => {
     const own = figures.get(customerId);
     if (!own || stale.has(customerId)) {
       stale.add(customerId);
@@ -417,8 +424,10 @@ export const createWriter = (options: WriterOptions): Writer => {
     own.spent += net;
     if (net <= 0) return;
     own.count += 1;
+    const { orderedAt, localDate } = receipt;
     if (own.first === null || orderedAt < own.first) own.first = orderedAt;
     if (own.last === null || orderedAt > own.last) own.last = orderedAt;
+    own.days.add(localDate);
   };
 
   const write = (receipt: Receipt): void => {
@@ -554,11 +563,18 @@ export const createWriter = (options: WriterOptions): Writer => {
       flush();
       const update = sqlite.prepare(
         `UPDATE customers SET order_count = ?, total_spent = ?, first_purchase_at = ?,
-           last_purchase_at = ? WHERE id = ?`,
+           last_purchase_at = ?, first_purchase_day = ?, last_purchase_day = ?,
+           purchase_days = ? WHERE id = ?`,
       );
       for (const [id, own] of figures) {
         if (stale.has(id) || (own.count === 0 && own.spent === 0)) continue;
-        update.run(own.count, own.spent, own.first, own.last, id);
+        let firstDay: string | null = null;
+        let lastDay: string | null = null;
+        for (const day of own.days) {
+          if (firstDay === null || day < firstDay) firstDay = day;
+          if (lastDay === null || day > lastDay) lastDay = day;
+        }
+        update.run(own.count, own.spent, own.first, own.last, firstDay, lastDay, own.days.size, id);
       }
       refreshCustomerStatsFor(sqlite, [...stale]);
     },

@@ -74,3 +74,30 @@ describe('the playbook after a sales import', () => {
     expect(left).toBe(0);
   });
 });
+
+describe('the playbook after an undo', () => {
+  it('closes at once the follow-up about a purchase the undo took away from a customer it kept', async () => {
+    const created = await core.dispatch('customers:create', {
+      name: 'Ali Karimi',
+      phone: '09120000001',
+    });
+    expect(created).toMatchObject({ ok: true });
+    const checkin = addDays(TODAY, -DEFAULT_PLAYBOOK_SETTINGS.rules.post_purchase_checkin.days);
+    const path = temp.file('sales.csv');
+    writeFileSync(
+      path,
+      `Receipt,Date,Name,Phone,Total\n1,${checkin},Ali Karimi,09120000001,850000\n`,
+    );
+    const job = await importFile(path);
+    expect(job).toMatchObject({ state: 'done', report: { customersMatched: 1 } });
+    const task = () =>
+      core.database.sqlite.prepare('SELECT rule, status, resolution FROM tasks').all();
+    expect(task()).toEqual([{ rule: 'post_purchase_checkin', status: 'open', resolution: null }]);
+
+    const undone = await core.dispatch('import:undo', { batchId: job.report!.batchId! });
+    expect(undone).toMatchObject({ ok: true, data: { status: 'undone' } });
+    expect(task()).toEqual([
+      { rule: 'post_purchase_checkin', status: 'dismissed', resolution: 'obsolete' },
+    ]);
+  });
+});

@@ -12,11 +12,12 @@ import type { TaskRule } from '../../../src-shared/contract/types.ts';
 import { gregorianToJalali, jalaliToGregorian } from '../../../src-shared/i18n/jalali.ts';
 import { addDays } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
+import { rebuildAllCustomerStats } from '../customers/customer-stats.ts';
 import { updateCustomer } from '../customers/customers.service.ts';
-import { archiveOrder } from '../orders/orders.service.ts';
+import { archiveOrder, createOrder, updateOrder } from '../orders/orders.service.ts';
 import { updateSettings } from '../settings/settings.service.ts';
 import { logContact } from './contacts.service.ts';
-import { percentileOrderValue } from './playbook.ts';
+import { percentileOrderValue, runPlaybook } from './playbook.ts';
 import { DEFAULT_PLAYBOOK_SETTINGS, updatePlaybookSettings } from './playbook-settings.ts';
 import { recordSurvey } from './surveys.service.ts';
 import { logCall } from './tasks.service.ts';
@@ -109,18 +110,13 @@ describe('post-purchase check-in', () => {
     await buyAt(ctx, id, '2026-08-31T23:00:00Z', 500_000);
     // A fully refunded order earlier is not a purchase day.
     const refunded = await buy(ctx, id, '2026-08-20', 200_000);
-    ctx.database.sqlite.prepare('UPDATE orders SET refunded = total WHERE id = ?').run(refunded);
-    // As the import's first write of a new customer leaves them: figures without purchase days.
-    ctx.database.sqlite
-      .prepare('UPDATE customers SET first_purchase_day = NULL, last_purchase_day = NULL')
-      .run();
+    await updateOrder(ctx, refunded, { refunded: 200_000 });
     await run(ctx, addDays(F, days));
     expect(tasksOf(ctx, id)).toMatchObject([{ rule: 'post_purchase_checkin', anchor: F }]);
   });
 });
 
 const buyAt = async (c: CoreContext, customerId: string, instant: string, total: number) => {
-  const { createOrder } = await import('../orders/orders.service.ts');
   return (await createOrder(c, { customerId, orderedAt: instant, total })).id;
 };
 
@@ -540,7 +536,6 @@ describe('near next tier', () => {
     const id = await addCustomer(ctx, 'Almost gold');
     await buy(ctx, id, F, 400_000);
     expect((await run(ctx, addDays(F, 1))).created).toBe(0);
-    const { runPlaybook } = await import('./playbook.ts');
     const report = await runPlaybook(ctx, {
       date: addDays(F, 1),
       tiers: {
@@ -564,12 +559,8 @@ describe('the cached purchase days', () => {
       .all();
 
   it('stay equal to a rebuild from the orders through edits, refunds and playbook runs', async () => {
-    const { rebuildAllCustomerStats } = await import('../customers/customer-stats.ts');
-    const { updateOrder } = await import('../orders/orders.service.ts');
     const known = await addCustomer(ctx, 'Known');
     await buy(ctx, known, F, 100_000);
-    // Unknown until the playbook fills them in, as the import leaves a new customer.
-    ctx.database.sqlite.prepare('UPDATE customers SET first_purchase_day = NULL').run();
     await run(ctx, F);
     const after = days();
     rebuildAllCustomerStats(ctx.database.sqlite);

@@ -12,7 +12,6 @@ import { addDays, todayIn } from '../../../src-shared/i18n/locale.ts';
 import type { CalendarKind } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
 import { nowIso } from '../context.ts';
-import { refreshPurchaseDaysFor } from '../customers/customer-stats.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { createZonedClock } from '../zoned-time.ts';
 import { getPlaybookSettings } from './playbook-settings.ts';
@@ -25,18 +24,16 @@ import { ACTIVE, RULE_PRIORITY, addEvent, dedupeKey, rankSql } from './tasks.rep
  * transaction; JavaScript only sees the few thousand candidates that survive the filters.
  *
  * A run:
- * 1. fills in the cached purchase days where they are unknown (the import writes a new
- *    customer's figures without them);
- * 2. closes open tasks whose reason has gone: the customer came back (resolved by purchase),
+ * 1. closes open tasks whose reason has gone: the customer came back (resolved by purchase),
  *    answered the survey, asked not to be contacted, was merged or archived, the birthday passed,
  *    or the purchase it was about was undone;
- * 3. reopens snoozed tasks whose day has come;
- * 4. collects every rule's candidates, each with a dedupe key (rule:customer:anchor);
- * 5. drops candidates planned before (any status: a done follow-up is not planned again), keeps
+ * 2. reopens snoozed tasks whose day has come;
+ * 3. collects every rule's candidates, each with a dedupe key (rule:customer:anchor);
+ * 4. drops candidates planned before (any status: a done follow-up is not planned again), keeps
  *    each customer's highest-priority one, applies the frequency cap (a contact logged or a task
  *    completed in the window counts; recovery, urgent, is exempt) and lets an open task of equal
  *    or higher priority win; an open task of lower priority is superseded by the new one;
- * 6. plans what is left, due on the run's day, with its reason as a message key and parameters.
+ * 5. plans what is left, due on the run's day, with its reason as a message key and parameters.
  *
  * Rules with a moment (7 days after the first purchase, day 90 without one) also fire on the
  * next catchUpDays days, so a day the app was not opened loses nothing.
@@ -143,7 +140,6 @@ export const runPlaybookOn = (
   // import's connection checkpoints would be refused at once instead of waiting its turn.
   sqlite
     .transaction(() => {
-      repairPurchaseDays(sqlite);
       prepareTempTables(sqlite);
       closeGoneReasons(sqlite, run, report);
       reopenSnoozed(sqlite, run);
@@ -154,22 +150,6 @@ export const runPlaybookOn = (
     .immediate();
   report.durationMs = Math.round(performance.now() - started);
   return report;
-};
-
-/**
- * The import writes a new customer's figures without the purchase days (and a refresh keeps them
- * unknown where they were): they are filled in from the orders here, before any rule reads them.
- */
-const repairPurchaseDays = (sqlite: BetterSqlite3.Database): void => {
-  // Exactly the WHERE of idx_customers_purchase_days_stale, so it is an index lookup.
-  const stale = sqlite
-    .prepare(
-      `SELECT id FROM customers INDEXED BY idx_customers_purchase_days_stale
-       WHERE first_purchase_at IS NOT NULL AND first_purchase_day IS NULL`,
-    )
-    .pluck()
-    .all() as string[];
-  refreshPurchaseDaysFor(sqlite, stale);
 };
 
 const prepareTempTables = (sqlite: BetterSqlite3.Database): void => {

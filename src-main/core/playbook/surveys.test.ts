@@ -6,7 +6,7 @@ import { makeTempDir } from '../../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../../tests/fixtures/temp-db.ts';
 import { addDays } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
-import { getCustomerProfile } from '../customers/customers.service.ts';
+import { createCustomer, getCustomerProfile } from '../customers/customers.service.ts';
 import { logContact } from './contacts.service.ts';
 import { DEFAULT_PLAYBOOK_SETTINGS } from './playbook-settings.ts';
 import { importSurveyData, importSurveyFile } from './survey-import.ts';
@@ -119,7 +119,6 @@ describe('survey CSV import', () => {
   const setup = async () => {
     const ali = await addCustomer(ctx, 'Ali', { phone: '09121111111' });
     const sara = await addCustomer(ctx, 'Sara', { phone: '09122222222' });
-    const { createCustomer } = await import('../customers/customers.service.ts');
     const mina = (await createCustomer(ctx, { name: 'Mina', email: 'mina@example.com' })).id;
     return { ali, sara, mina };
   };

@@ -3,11 +3,15 @@ import { makeTestContext } from '../../../tests/fixtures/core.ts';
 import { addCustomer, buy, onlyRules, run, tasksOf } from '../../../tests/fixtures/followup.ts';
 import { addDays } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
-import { getCustomerProfile, mergeCustomers } from '../customers/customers.service.ts';
+import {
+  getCustomerProfile,
+  mergeCustomers,
+  updateCustomer,
+} from '../customers/customers.service.ts';
 import { updateSettings } from '../settings/settings.service.ts';
 import { archiveStaff, createStaff } from '../staff/staff.service.ts';
 import { logContact } from './contacts.service.ts';
-import { DEFAULT_PLAYBOOK_SETTINGS } from './playbook-settings.ts';
+import { DEFAULT_PLAYBOOK_SETTINGS, updatePlaybookSettings } from './playbook-settings.ts';
 import {
   assignTask,
   completeTask,
@@ -75,7 +79,6 @@ describe('no-answer retries', () => {
 
   it('treats busy as no answer and honours a weekend set in the playbook', async () => {
     const { taskId } = await checkinToday();
-    const { updatePlaybookSettings } = await import('./playbook-settings.ts');
     await updatePlaybookSettings(ctx, { weekendDays: [5, 6] });
     const { task } = await logCall(ctx, { id: taskId, outcome: 'busy' });
     expect(task?.dueDate).toBe(addDays(TODAY, 3));
@@ -265,7 +268,6 @@ describe('Today', () => {
 
   it('leaves out customers who asked not to be contacted at once', async () => {
     const { customerId } = await checkinToday();
-    const { updateCustomer } = await import('../customers/customers.service.ts');
     await updateCustomer(ctx, customerId, { doNotContact: true });
     expect((await listToday(ctx, {})).counts.open).toBe(0);
   });

@@ -122,7 +122,4 @@ CREATE INDEX idx_customers_live_figures ON customers (id, order_count, total_spe
 -- Birthdays by month and day, for the few days ahead the playbook looks at.
 CREATE INDEX idx_customers_birthday_month_day ON customers (substr(birthday, 6))
   WHERE birthday IS NOT NULL;
--- Customers whose figures a writer set without the purchase days (the playbook fills them in).
-CREATE INDEX idx_customers_purchase_days_stale ON customers (id)
-  WHERE first_purchase_at IS NOT NULL AND first_purchase_day IS NULL;
 `;
