@@ -5,9 +5,9 @@ import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
 import { addDays } from '../../src-shared/i18n/locale.ts';
 import { createContext } from '../core/context.ts';
-import { DEFAULT_PLAYBOOK_SETTINGS } from '../core/playbook/playbook-settings.ts';
 import { openDatabase } from '../db/open.ts';
 import { runCli } from './cli.ts';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../../src-shared/domain/playbook-rules.ts';
 
 let temp: TempDir;
 beforeEach(() => {

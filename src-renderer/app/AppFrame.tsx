@@ -4,6 +4,7 @@ import { useApi } from '../api/use-api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { CustomersSection } from '../features/customers/CustomersSection.tsx';
 import { ImportScreen } from '../features/import/ImportScreen.tsx';
+import { SurveyImportScreen } from '../features/import/SurveyImportScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { TodayScreen } from '../features/today/TodayScreen.tsx';
 import { todayIn } from '../../src-shared/i18n/locale.ts';
@@ -61,7 +62,12 @@ function Frame() {
   );
 
   // A new screen starts at its top, as a new page would.
-  const screenKey = route.name === 'customer' ? `customer/${route.id}` : route.name;
+  const screenKey =
+    route.name === 'customer'
+      ? `customer/${route.id}`
+      : route.name === 'import' && route.kind
+        ? `import/${route.kind}`
+        : route.name;
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [screenKey]);
@@ -137,7 +143,11 @@ function Frame() {
             ) : route.name === 'settings' ? (
               <SettingsScreen />
             ) : route.name === 'import' ? (
-              <ImportScreen />
+              route.kind === 'surveys' ? (
+                <SurveyImportScreen />
+              ) : (
+                <ImportScreen />
+              )
             ) : (
               <CustomersSection route={route} />
             )}

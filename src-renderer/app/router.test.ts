@@ -9,6 +9,7 @@ describe('routes', () => {
     ['#/customers?import=01ab-cd', { name: 'customers', importBatchId: '01ab-cd' }],
     ['#/customers/c%2F1', { name: 'customer', id: 'c/1' }],
     ['#/import', { name: 'import' }],
+    ['#/import/surveys', { name: 'import', kind: 'surveys' }],
     ['#/settings', { name: 'settings' }],
   ])('%s is read back from its own address', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

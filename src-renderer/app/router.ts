@@ -8,7 +8,8 @@ export type Route =
   /** The customer book; with importBatchId, only the customers that import created. */
   | { name: 'customers'; importBatchId?: string }
   | { name: 'customer'; id: string }
-  | { name: 'import' }
+  /** Importing sales; with kind 'surveys', survey answers. */
+  | { name: 'import'; kind?: 'surveys' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -16,7 +17,8 @@ export function parseRoute(hash: string): Route {
   const [first, second] = path.split('/');
   if (first === 'settings') return { name: 'settings' };
   if (first === 'today' || first === '') return { name: 'today' };
-  if (first === 'import') return { name: 'import' };
+  if (first === 'import')
+    return second === 'surveys' ? { name: 'import', kind: 'surveys' } : { name: 'import' };
   if (first === 'customers' && second) return { name: 'customer', id: decodeURIComponent(second) };
   const importBatchId = new URLSearchParams(query).get('import');
   return importBatchId ? { name: 'customers', importBatchId } : { name: 'customers' };
@@ -33,7 +35,7 @@ export function hrefOf(route: Route): string {
     case 'customer':
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'import':
-      return '#/import';
+      return route.kind === 'surveys' ? '#/import/surveys' : '#/import';
     case 'settings':
       return '#/settings';
   }

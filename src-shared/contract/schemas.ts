@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IMPORT_FIELDS } from '../domain/import-fields.ts';
 import type { ImportField } from '../domain/import-fields.ts';
 import { isValidGregorianDate } from '../i18n/jalali.ts';
+import { PLAYBOOK_NUMBER_BOUNDS } from '../domain/playbook-rules.ts';
+import type { PlaybookNumberKey } from '../domain/playbook-rules.ts';
 
 /** Runtime validation of every input that crosses the bridge (the UI, HTTP and CLI are untrusted). */
 
@@ -337,56 +339,48 @@ export const surveyAnswer = z
 export const playbookRun = z.object({ date: isoDate.optional() }).strict();
 
 const ruleToggle = { enabled: z.boolean() };
-const days = z.number().int().min(0).max(3650);
+/** A playbook number with the bounds the settings form shows (src-shared/domain/playbook-rules). */
+const playbookNumber = (key: PlaybookNumberKey) => {
+  const { min, max, isInteger } = PLAYBOOK_NUMBER_BOUNDS[key];
+  const base = isInteger ? z.number().int() : z.number();
+  return base.min(min).max(max);
+};
+const rule = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object({ ...ruleToggle, ...shape })
+    .partial()
+    .strict();
 export const playbookSettingsPatch = z
   .object({
-    frequencyCapDays: z.number().int().min(0).max(365),
-    catchUpDays: z.number().int().min(0).max(60),
-    maxAttempts: z.number().int().min(1).max(10),
+    frequencyCapDays: playbookNumber('frequencyCapDays'),
+    catchUpDays: playbookNumber('catchUpDays'),
+    maxAttempts: playbookNumber('maxAttempts'),
     weekendDays: z.array(z.number().int().min(0).max(6)).max(6).nullable(),
     rules: z
       .object({
-        post_purchase_checkin: z
-          .object({ ...ruleToggle, days: days.min(1) })
-          .partial()
-          .strict(),
-        first_survey: z
-          .object({ ...ruleToggle, days: days.min(1) })
-          .partial()
-          .strict(),
-        second_purchase_nudge: z
-          .object({ ...ruleToggle, fromDays: days.min(1), toDays: days.min(1) })
-          .partial()
-          .strict(),
-        recovery: z
-          .object({
-            ...ruleToggle,
-            npsMax: z.number().int().min(0).max(9),
-            csatMax: z.number().int().min(1).max(4),
-          })
-          .partial()
-          .strict(),
-        churn_warning: z
-          .object({ ...ruleToggle, days: days.min(1), gapFactor: z.number().min(1).max(10) })
-          .partial()
-          .strict(),
-        vip_opportunity: z
-          .object({
-            ...ruleToggle,
-            percentile: z.number().min(50).max(99.9),
-            windowDays: days.min(7),
-            ownAverageFactor: z.number().min(1).max(20),
-          })
-          .partial()
-          .strict(),
-        birthday: z
-          .object({ ...ruleToggle, daysBefore: z.number().int().min(0).max(30) })
-          .partial()
-          .strict(),
-        near_next_tier: z
-          .object({ ...ruleToggle, withinPercent: z.number().min(1).max(50) })
-          .partial()
-          .strict(),
+        post_purchase_checkin: rule({ days: playbookNumber('rules.post_purchase_checkin.days') }),
+        first_survey: rule({ days: playbookNumber('rules.first_survey.days') }),
+        second_purchase_nudge: rule({
+          fromDays: playbookNumber('rules.second_purchase_nudge.fromDays'),
+          toDays: playbookNumber('rules.second_purchase_nudge.toDays'),
+        }),
+        recovery: rule({
+          npsMax: playbookNumber('rules.recovery.npsMax'),
+          csatMax: playbookNumber('rules.recovery.csatMax'),
+        }),
+        churn_warning: rule({
+          days: playbookNumber('rules.churn_warning.days'),
+          gapFactor: playbookNumber('rules.churn_warning.gapFactor'),
+        }),
+        vip_opportunity: rule({
+          percentile: playbookNumber('rules.vip_opportunity.percentile'),
+          windowDays: playbookNumber('rules.vip_opportunity.windowDays'),
+          ownAverageFactor: playbookNumber('rules.vip_opportunity.ownAverageFactor'),
+        }),
+        birthday: rule({ daysBefore: playbookNumber('rules.birthday.daysBefore') }),
+        near_next_tier: rule({
+          withinPercent: playbookNumber('rules.near_next_tier.withinPercent'),
+        }),
       })
       .partial()
       .strict(),

@@ -11,6 +11,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatTimeOfDay,
   intlLocale,
   localDateOf,
   parseDateInput,
@@ -135,6 +136,22 @@ describe('formatDateTime', () => {
     ['2024-11-05', EN_GREGORY, '5 Nov 2024'],
   ] as const)('%s in %o → %s', (value, context, expected) => {
     expect(formatDateTime(value, context)).toBe(expected);
+  });
+});
+
+describe('formatTimeOfDay', () => {
+  it.each<[string, Locale, string]>([
+    ['09:30', 'en', '09:30'],
+    ['00:00', 'en', '00:00'],
+    ['23:59', 'en', '23:59'],
+    ['09:30', 'fa', '۰۹:۳۰'],
+    ['18:05', 'fa', '۱۸:۰۵'],
+  ])('%s in %s is %s', (time, locale, expected) => {
+    expect(formatTimeOfDay(time, locale)).toBe(expected);
+  });
+
+  it.each(['9:30', '24:00', '12:60', '', '09:30:00'])('refuses %j', (time) => {
+    expect(() => formatTimeOfDay(time, 'en')).toThrow(RangeError);
   });
 });
 

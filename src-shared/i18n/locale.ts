@@ -161,6 +161,24 @@ export function formatDateTime(iso: string, ctx: FormatContext): string {
   return ctx.locale === 'fa' ? `${date}، ${time}` : `${date}, ${time}`;
 }
 
+/**
+ * A time of day ('HH:MM', 24-hour, in no zone) as the locale writes it: 09:30, ۰۹:۳۰. The same
+ * two-digit 24-hour pattern formatDateTime uses.
+ * @throws RangeError for anything else.
+ */
+export function formatTimeOfDay(time: string, locale: Locale): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  const hour = Number(match?.[1]);
+  const minute = Number(match?.[2]);
+  if (!match || hour > 23 || minute > 59) throw new RangeError(`Not a time of day: ${time}`);
+  return dateFormat(numberLocale(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(utcDate(2000, 1, 1, hour, minute));
+}
+
 /** Locale digits and grouping: ۱٬۲۳۴٫۵ in fa, 1,234.5 in en. */
 export function formatNumber(n: number, locale: Locale, opts?: Intl.NumberFormatOptions): string {
   return numberFormat(numberLocale(locale), opts).format(n);

@@ -101,7 +101,8 @@ test('settings: a wrong time zone is explained, a good change is saved', async (
   const { settings } = app;
   await app.ensureDemoShop();
   await app.goToSettings();
-  await app.screenshot(artifactPath(lang, 'settings'));
+  await app.settings.expectRules();
+  await app.screenshotTall(artifactPath(lang, 'settings'));
 
   await settings.locators.timeZone.fill('Mars/Olympus');
   await settings.save();

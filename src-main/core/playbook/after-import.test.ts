@@ -6,7 +6,7 @@ import type { ImportJob } from '../../../src-shared/contract/types.ts';
 import { addDays } from '../../../src-shared/i18n/locale.ts';
 import { startCore } from '../core.ts';
 import type { Core } from '../core.ts';
-import { DEFAULT_PLAYBOOK_SETTINGS } from './playbook-settings.ts';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../../../src-shared/domain/playbook-rules.ts';
 
 // 10:00 on 5 November 2026 in Tehran.
 const NOW = '2026-11-05T06:30:00.000Z';

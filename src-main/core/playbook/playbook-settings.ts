@@ -2,29 +2,12 @@ import type { z } from 'zod';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import { playbookSettingsPatch } from '../../../src-shared/contract/schemas.ts';
 import type { PlaybookSettings } from '../../../src-shared/contract/types.ts';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../../../src-shared/domain/playbook-rules.ts';
 import type { CoreContext } from '../context.ts';
 import { nowIso } from '../context.ts';
 
 /** The settings row holding the playbook's parameters (one JSON object). */
 const KEY = 'playbook';
-
-/** DESIGN.md §4, as shipped. */
-export const DEFAULT_PLAYBOOK_SETTINGS: PlaybookSettings = {
-  frequencyCapDays: 7,
-  catchUpDays: 7,
-  maxAttempts: 3,
-  weekendDays: null,
-  rules: {
-    post_purchase_checkin: { enabled: true, days: 7 },
-    first_survey: { enabled: true, days: 30 },
-    second_purchase_nudge: { enabled: true, fromDays: 30, toDays: 60 },
-    recovery: { enabled: true, npsMax: 6, csatMax: 2 },
-    churn_warning: { enabled: true, days: 90, gapFactor: 2 },
-    vip_opportunity: { enabled: true, percentile: 90, windowDays: 365, ownAverageFactor: 2 },
-    birthday: { enabled: true, daysBefore: 3 },
-    near_next_tier: { enabled: true, withinPercent: 10 },
-  },
-};
 
 export type PlaybookSettingsPatch = z.output<typeof playbookSettingsPatch>;
 

@@ -18,9 +18,10 @@ import { archiveOrder, createOrder, updateOrder } from '../orders/orders.service
 import { updateSettings } from '../settings/settings.service.ts';
 import { logContact } from './contacts.service.ts';
 import { percentileOrderValue, runPlaybook } from './playbook.ts';
-import { DEFAULT_PLAYBOOK_SETTINGS, updatePlaybookSettings } from './playbook-settings.ts';
+import { updatePlaybookSettings } from './playbook-settings.ts';
 import { recordSurvey } from './surveys.service.ts';
 import { logCall } from './tasks.service.ts';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../../../src-shared/domain/playbook-rules.ts';
 
 let ctx: CoreContext;
 let remove: () => Promise<void>;

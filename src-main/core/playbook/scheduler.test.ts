@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDailyScheduler } from './scheduler.ts';
 import type { Timers } from './scheduler.ts';
-import { defaultWeekend, nextWorkingDay } from './working-days.ts';
+import { nextWorkingDay } from './working-days.ts';
+import { defaultWeekend } from '../../../src-shared/domain/playbook-rules.ts';
 
 /** A fake clock and timer queue: time moves only when the test says so. */
 const fakeTime = (start: string) => {

@@ -8,10 +8,10 @@ import { addDays } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
 import { createCustomer, getCustomerProfile } from '../customers/customers.service.ts';
 import { logContact } from './contacts.service.ts';
-import { DEFAULT_PLAYBOOK_SETTINGS } from './playbook-settings.ts';
 import { importSurveyData, importSurveyFile } from './survey-import.ts';
 import { recordSurvey } from './surveys.service.ts';
 import { listToday } from './tasks.service.ts';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../../../src-shared/domain/playbook-rules.ts';
 
 const NOW = '2026-11-05T06:30:00.000Z';
 const TODAY = '2026-11-05';

@@ -34,7 +34,8 @@ import {
 } from './tasks.repository.ts';
 import type { TaskRecord } from './tasks.repository.ts';
 import { answerResult, answerSetting, checkScore, writeAnswer } from './surveys.service.ts';
-import { defaultWeekend, nextWorkingDay } from './working-days.ts';
+import { nextWorkingDay } from './working-days.ts';
+import { defaultWeekend } from '../../../src-shared/domain/playbook-rules.ts';
 
 /** The Today inbox and what staff do with a task (DESIGN.md §4, §7). */
 

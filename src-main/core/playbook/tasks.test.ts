@@ -11,7 +11,8 @@ import {
 import { updateSettings } from '../settings/settings.service.ts';
 import { archiveStaff, createStaff } from '../staff/staff.service.ts';
 import { logContact } from './contacts.service.ts';
-import { DEFAULT_PLAYBOOK_SETTINGS, updatePlaybookSettings } from './playbook-settings.ts';
+import { updatePlaybookSettings } from './playbook-settings.ts';
+import { DEFAULT_PLAYBOOK_SETTINGS } from '../../../src-shared/domain/playbook-rules.ts';
 import {
   assignTask,
   completeTask,

@@ -1,12 +1,5 @@
 import { addDays } from '../../../src-shared/i18n/locale.ts';
 
-/**
- * Days without calls, 0 = Sunday: Friday in Iran (and Afghanistan), Saturday and Sunday
- * elsewhere. The playbook setting overrides it.
- */
-export const defaultWeekend = (timeZone: string): number[] =>
-  timeZone === 'Asia/Tehran' || timeZone === 'Asia/Kabul' ? [5] : [0, 6];
-
 const weekday = (day: string): number => new Date(`${day}T00:00:00Z`).getUTCDay();
 
 /** The first day after `day` that is not a weekend day (a no-answer is retried then). */

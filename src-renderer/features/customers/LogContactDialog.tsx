@@ -10,8 +10,8 @@ import { useApi } from '../../api/use-api.ts';
 import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useSettings } from '../../app/use-settings.ts';
-import { BusyButton } from '../../components/BusyButton.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { CALL_OUTCOMES } from '../today/LogCallDialog.tsx';
@@ -176,24 +176,18 @@ export function LogContactDialog({ customer, onClose, onLogged }: Props) {
           />
         ) : null}
         <FormError message={formError} />
-        <div className="form-actions">
-          <span className="form-hint">
-            <kbd className="key-cap">Ctrl</kbd>+<kbd className="key-cap">Enter</kbd>{' '}
-            {t('today.log.saveHint')}
-          </span>
-          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            {t('common.cancel')}
-          </button>
-          <BusyButton
-            type="submit"
-            className="button button-primary"
-            isBusy={isBusy}
-            busyLabel={t('common.saving')}
-            data-testid="contact-save"
-          >
-            {t('common.save')}
-          </BusyButton>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          isBusy={isBusy}
+          submitLabel={t('common.save')}
+          submitTestId="contact-save"
+          hint={
+            <span className="form-hint">
+              <kbd className="key-cap">Ctrl</kbd>+<kbd className="key-cap">Enter</kbd>{' '}
+              {t('today.log.saveHint')}
+            </span>
+          }
+        />
       </form>
     </Dialog>
   );

@@ -10,8 +10,8 @@ import { useApi } from '../../api/use-api.ts';
 import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useSettings } from '../../app/use-settings.ts';
-import { BusyButton } from '../../components/BusyButton.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { EMPTY_SURVEY, surveyAnswerOf } from '../today/survey-draft.ts';
@@ -100,20 +100,12 @@ export function SurveyDialog({ customer, onClose, onRecorded }: Props) {
           )}
         </Field>
         <FormError message={formError} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            {t('common.cancel')}
-          </button>
-          <BusyButton
-            type="submit"
-            className="button button-primary"
-            isBusy={isBusy}
-            busyLabel={t('common.saving')}
-            data-testid="survey-save"
-          >
-            {t('common.save')}
-          </BusyButton>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          isBusy={isBusy}
+          submitLabel={t('common.save')}
+          submitTestId="survey-save"
+        />
       </form>
     </Dialog>
   );

@@ -11,6 +11,7 @@ import { useLocale } from '../../app/i18n/use-t.ts';
 import { ChooseStep } from './ChooseStep.tsx';
 import { discardStaged } from './discard.ts';
 import { ImportHistory } from './ImportHistory.tsx';
+import { ImportKinds } from './ImportKinds.tsx';
 import { ImportResult } from './ImportResult.tsx';
 import { ImportSteps } from './ImportSteps.tsx';
 import { keepRun, keptRun, stageAfterRun } from './import-stage.ts';
@@ -154,6 +155,7 @@ export function ImportScreen() {
           <h1 className="screen-title">{t('import.title')}</h1>
           <p className="screen-subtitle">{t('import.subtitle')}</p>
         </div>
+        <ImportKinds current="sales" />
       </header>
       <ImportSteps current={STEP_OF[stage.name]} />
       <div className="import-body" ref={body}>

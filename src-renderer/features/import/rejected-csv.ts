@@ -12,10 +12,10 @@ const ISOLATES_RE = /[\u2068\u2069]/g;
  * and CRLF line ends for Excel. A check's report carries only its first rejected rows, so the
  * file holds those.
  */
-export function rejectedRowsCsv(
+export function rejectedRowsCsv<Row extends Pick<RejectedRow, 'line' | 'fields'>>(
   headers: readonly string[],
-  rows: readonly RejectedRow[],
-  reasonOf: (row: RejectedRow) => string,
+  rows: readonly Row[],
+  reasonOf: (row: Row) => string,
 ): string {
   const width = rows.reduce((widest, row) => Math.max(widest, row.fields.length), 0);
   const header = [

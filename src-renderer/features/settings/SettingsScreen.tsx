@@ -15,6 +15,8 @@ import { Ltr } from '../../components/Ltr.tsx';
 import './settings.css';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { PlaybookSection } from './PlaybookSection.tsx';
+import { ReminderCard } from './ReminderCard.tsx';
 import { StaffSection } from './StaffSection.tsx';
 
 type Draft = {
@@ -23,6 +25,8 @@ type Draft = {
   language: Locale | 'system';
   calendar: CalendarKind;
   timeZone: string;
+  /** The desktop reminder's time, or null for none (only the desktop app offers it). */
+  reminderTime: string | null;
 };
 type DraftErrors = Partial<Record<'shopName' | 'currency' | 'timeZone', string>>;
 
@@ -32,6 +36,7 @@ const draftOf = (settings: Settings): Draft => ({
   language: settings.locale ?? 'system',
   calendar: settings.calendar,
   timeZone: settings.timeZone,
+  reminderTime: settings.reminderTime,
 });
 
 const isTimeZone = (zone: string): boolean => {
@@ -43,7 +48,7 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 
-/** Shop, money, language and calendar. */
+/** Shop, money, language and calendar, the reminder, staff and the follow-up rules. */
 export function SettingsScreen() {
   const { settings, info } = useSettings();
   const { t, locale } = useLocale();
@@ -66,6 +71,7 @@ export function SettingsScreen() {
         onSavedChange={setSaved}
       />
       <StaffSection />
+      <PlaybookSection />
       <section className="about" aria-label={t('settings.about')}>
         <p>
           {t('settings.version', { version })}
@@ -122,6 +128,8 @@ function SettingsForm({ settings, isSaved, onSavedChange }: FormProps) {
       locale: draft.language === 'system' ? null : draft.language,
       calendar: draft.calendar,
       timeZone,
+      // Reminders are the desktop app's: a browser leaves the saved time as it is.
+      ...(info.host === 'desktop' && { reminderTime: draft.reminderTime }),
     };
     setSaving(true);
     try {
@@ -224,6 +232,12 @@ function SettingsForm({ settings, isSaved, onSavedChange }: FormProps) {
           )}
         </Field>
       </section>
+
+      <ReminderCard
+        value={draft.reminderTime}
+        saved={settings.reminderTime}
+        onChange={(value) => set('reminderTime', value)}
+      />
 
       <FormError message={formError} />
       <div className="form-actions settings-actions">

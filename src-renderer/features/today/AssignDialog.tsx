@@ -7,8 +7,8 @@ import { useLocale } from '../../app/i18n/use-t.ts';
 import { hrefOf } from '../../app/router.ts';
 import { useSettings } from '../../app/use-settings.ts';
 import { useStaff } from '../../app/use-staff.ts';
-import { BusyButton } from '../../components/BusyButton.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { TaskSummary } from './TaskSummary.tsx';
 
@@ -89,20 +89,12 @@ export function AssignDialog({ task, onClose, onAssigned }: Props) {
           </p>
         ) : null}
         <FormError message={formError} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            {t('common.cancel')}
-          </button>
-          <BusyButton
-            type="submit"
-            className="button button-primary"
-            isBusy={isBusy}
-            busyLabel={t('common.saving')}
-            data-testid="assign-submit"
-          >
-            {t('today.assign.submit')}
-          </BusyButton>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          isBusy={isBusy}
+          submitLabel={t('today.assign.submit')}
+          submitTestId="assign-submit"
+        />
       </form>
     </Dialog>
   );

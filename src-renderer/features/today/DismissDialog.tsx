@@ -5,8 +5,8 @@ import { useApi } from '../../api/use-api.ts';
 import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useSettings } from '../../app/use-settings.ts';
-import { BusyButton } from '../../components/BusyButton.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { TaskSummary } from './TaskSummary.tsx';
@@ -90,20 +90,13 @@ export function DismissDialog({ task, onClose, onDismissed }: Props) {
           )}
         </Field>
         <FormError message={formError} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            {t('common.cancel')}
-          </button>
-          <BusyButton
-            type="submit"
-            className="button button-danger"
-            isBusy={isBusy}
-            busyLabel={t('common.saving')}
-            data-testid="dismiss-submit"
-          >
-            {t('today.dismiss.submit')}
-          </BusyButton>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          isBusy={isBusy}
+          submitLabel={t('today.dismiss.submit')}
+          tone="danger"
+          submitTestId="dismiss-submit"
+        />
       </form>
     </Dialog>
   );

@@ -11,8 +11,8 @@ import { useApi } from '../../api/use-api.ts';
 import { errorText, fieldErrorOf } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useSettings } from '../../app/use-settings.ts';
-import { BusyButton } from '../../components/BusyButton.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { DayField, dayInputValue } from './DayField.tsx';
@@ -206,24 +206,18 @@ export function LogCallDialog({ task, initialOutcome, initialFocus, onClose, onL
         ) : null}
 
         <FormError message={formError} />
-        <div className="form-actions">
-          <span className="form-hint">
-            <kbd className="key-cap">Ctrl</kbd>+<kbd className="key-cap">Enter</kbd>{' '}
-            {t('today.log.saveHint')}
-          </span>
-          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            {t('common.cancel')}
-          </button>
-          <BusyButton
-            type="submit"
-            className="button button-primary"
-            isBusy={isBusy}
-            busyLabel={t('common.saving')}
-            data-testid="log-save"
-          >
-            {t('common.save')}
-          </BusyButton>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          isBusy={isBusy}
+          submitLabel={t('common.save')}
+          submitTestId="log-save"
+          hint={
+            <span className="form-hint">
+              <kbd className="key-cap">Ctrl</kbd>+<kbd className="key-cap">Enter</kbd>{' '}
+              {t('today.log.saveHint')}
+            </span>
+          }
+        />
       </form>
     </Dialog>
   );

@@ -6,8 +6,8 @@ import { useApi } from '../../api/use-api.ts';
 import { errorText, fieldErrorOf } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useSettings } from '../../app/use-settings.ts';
-import { BusyButton } from '../../components/BusyButton.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { DayField, dayInputValue } from './DayField.tsx';
 import { TaskSummary } from './TaskSummary.tsx';
@@ -98,20 +98,12 @@ export function SnoozeDialog({ task, onClose, onSnoozed }: Props) {
           />
         ) : null}
         <FormError message={formError} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={isBusy}>
-            {t('common.cancel')}
-          </button>
-          <BusyButton
-            type="submit"
-            className="button button-primary"
-            isBusy={isBusy}
-            busyLabel={t('common.saving')}
-            data-testid="snooze-submit"
-          >
-            {t('today.snooze.submit')}
-          </BusyButton>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          isBusy={isBusy}
+          submitLabel={t('today.snooze.submit')}
+          submitTestId="snooze-submit"
+        />
       </form>
     </Dialog>
   );

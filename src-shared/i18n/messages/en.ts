@@ -26,7 +26,7 @@ export const en = {
   'frame.searchShortcut': 'Press / or Ctrl+K to search customers',
   'frame.skipToContent': 'Skip to content',
   'nav.customers': 'Customers',
-  'nav.import': 'Import sales',
+  'nav.import': 'Import',
   'nav.settings': 'Settings',
 
   'demo.banner': 'You are exploring a demo shop: the customers and sales are made up.',
@@ -858,6 +858,170 @@ export const en = {
     one: '{count} customer to follow up today. Open Today to start.',
     other: '{count} customers to follow up today. Open Today to start.',
   },
+
+  // --- Settings: follow-up rules, reminder; importing survey answers (issue 4) ---------------
+  'playbook.title': 'Follow-up rules',
+  'playbook.lead':
+    'What puts a customer on Today’s list, and when. Switching a rule off plans no new follow-ups of its kind; those already on the list stay until they are done or dismissed.',
+  'playbook.loadFailed': 'The follow-up rules could not be loaded.',
+  'playbook.general': 'For every rule',
+  'playbook.rules': 'The rules',
+  'playbook.priority': '{priority} priority',
+  'playbook.frequencyCapDays.label': 'At most one planned contact per customer in',
+  'playbook.frequencyCapDays.unit': 'days',
+  'playbook.frequencyCapDays.hint':
+    'So nobody is called twice in a short time. A contact you logged counts too; urgent recovery calls are always planned.',
+  'playbook.maxAttempts.label': 'Call attempts before giving up',
+  'playbook.maxAttempts.unit': 'attempts',
+  'playbook.maxAttempts.hint':
+    'A call with no answer is tried again on the next working day; after this many attempts it closes as unreachable.',
+  'playbook.catchUpDays.label': 'Catch up on days Bazgasht was not opened',
+  'playbook.catchUpDays.unit': 'days',
+  'playbook.catchUpDays.hint':
+    'Follow-ups that came due while the app was closed are still planned, up to this many days late.',
+  'playbook.weekend.legend': 'Days without calls',
+  'playbook.weekend.zone': 'As usual in the shop’s time zone: {days}',
+  'playbook.weekend.custom': 'These days:',
+  'playbook.weekend.hint':
+    'A call with no answer is tried again on the next day that is not one of these.',
+  'playbook.weekday.0': 'Sunday',
+  'playbook.weekday.1': 'Monday',
+  'playbook.weekday.2': 'Tuesday',
+  'playbook.weekday.3': 'Wednesday',
+  'playbook.weekday.4': 'Thursday',
+  'playbook.weekday.5': 'Friday',
+  'playbook.weekday.6': 'Saturday',
+  'playbook.rule.post_purchase_checkin':
+    'A call soon after a customer’s first purchase: are they happy with it, any problem using it?',
+  'playbook.rule.first_survey':
+    'Ask a new customer how likely they are to recommend the shop (NPS), unless they have answered already.',
+  'playbook.rule.second_purchase_nudge':
+    'A personal offer, based on what they bought, for a new customer who has not come back yet.',
+  'playbook.rule.recovery':
+    'An urgent call, due the same day, after a low score: call back, fix the problem, note the reason.',
+  'playbook.rule.churn_warning':
+    'A win-back call for a customer who has not bought for a long time, or for much longer than they usually take (whichever is later).',
+  'playbook.rule.vip_opportunity':
+    'Thank a big spender personally and invite them to a higher tier.',
+  'playbook.rule.birthday': 'A greeting or a small gift just before a known birthday.',
+  'playbook.rule.near_next_tier':
+    'Tell customers how little they need to spend to reach the next loyalty tier. It plans nothing until loyalty tiers are set up.',
+  'playbook.field.checkinDays.label': 'When',
+  'playbook.field.checkinDays.unit': 'days after the first purchase',
+  'playbook.field.surveyDays.label': 'When',
+  'playbook.field.surveyDays.unit': 'days after the first purchase',
+  'playbook.field.nudgeFrom.label': 'From',
+  'playbook.field.nudgeFrom.unit': 'days',
+  'playbook.field.nudgeTo.label': 'to',
+  'playbook.field.nudgeTo.unit': 'days after the first purchase',
+  'playbook.field.npsMax.label': 'An NPS score of at most',
+  'playbook.field.npsMax.unit': 'out of 10',
+  'playbook.field.csatMax.label': 'or a CSAT score of at most',
+  'playbook.field.csatMax.unit': 'out of 5',
+  'playbook.field.churnDays.label': 'No purchase for',
+  'playbook.field.churnDays.unit': 'days',
+  'playbook.field.gapFactor.label': 'or for longer than',
+  'playbook.field.gapFactor.unit': 'times their usual gap',
+  'playbook.field.percentile.label': 'An order at or above percentile',
+  'playbook.field.percentile.unit': 'of the shop’s order values',
+  'playbook.field.windowDays.label': 'counting the orders of the last',
+  'playbook.field.windowDays.unit': 'days',
+  'playbook.field.ownAverage.label': 'or at least',
+  'playbook.field.ownAverage.unit': 'times the customer’s own average order',
+  'playbook.field.birthdayDays.label': 'When',
+  'playbook.field.birthdayDays.unit': 'days before the birthday',
+  'playbook.field.withinPercent.label': 'Within',
+  'playbook.field.withinPercent.unit': 'percent of the next tier',
+  'playbook.error.required': 'Enter a number.',
+  'playbook.error.rangeWhole': 'Enter a whole number from {min} to {max}.',
+  'playbook.error.range': 'Enter a number from {min} to {max}.',
+  'playbook.error.window': 'The window must start before it ends.',
+  'playbook.error.noWorkingDay': 'Leave at least one day for calls.',
+  'playbook.error.check': 'Some values need a fix: see the fields marked in red.',
+  'playbook.restore': 'Restore defaults…',
+  'playbook.restoreTitle': 'Restore the default follow-up rules?',
+  'playbook.restoreBody':
+    'Every rule is switched on again with the days and thresholds Bazgasht comes with, and Today is brought up to date. Your own values are replaced.',
+  'playbook.restoreConfirm': 'Restore defaults',
+  'playbook.saved': 'Rules saved.',
+  'playbook.restored': 'Default rules restored.',
+  'playbook.runResult': {
+    one: 'Today is up to date: {count} new follow-up.',
+    other: 'Today is up to date: {count} new follow-ups.',
+  },
+  'playbook.runNone': 'Today is up to date.',
+  'playbook.runFailed': 'Today could not be brought up to date: {error}',
+
+  'settings.reminder.title': 'Reminder',
+  'settings.reminder.enable': 'Remind me when there are follow-ups due',
+  'settings.reminder.time': 'Time of the reminder',
+  'settings.reminder.hint':
+    'On a day with follow-ups due, a notification on this computer at this time (or as soon as it wakes up after it), while Bazgasht is running.',
+  'settings.reminder.browser':
+    'Reminders are a feature of the desktop app: installed on the shop’s computer, Bazgasht shows a notification at the time you choose when there are follow-ups due.',
+
+  'importKinds.label': 'What to import',
+  'importKinds.sales': 'Sales',
+  'importKinds.surveys': 'Survey answers',
+  'surveyImport.title': 'Import survey answers',
+  'surveyImport.subtitle':
+    'NPS and CSAT answers collected elsewhere (an online form, an SMS panel, cards at the counter), recorded on each customer’s timeline.',
+  'surveyImport.drop.title': 'Drop a file of survey answers here, or choose one',
+  'surveyImport.drop.label': 'Choose a file of survey answers to import',
+  'surveyImport.drop.formats': 'CSV or Excel (.xlsx), up to {size}.',
+  'surveyImport.columns.title': 'What the file needs',
+  'surveyImport.columns.lead':
+    'One answer per line, under a header row. The columns are found by their names, in English or Persian:',
+  'surveyImport.column.customer':
+    'Phone or email, to find the customer: “Phone”, “موبایل”, “Email”',
+  'surveyImport.column.date': 'Date, Jalali or Gregorian: “Date”, “تاریخ”',
+  'surveyImport.column.kind': 'Kind, NPS or CSAT: “Kind”, “نوع”',
+  'surveyImport.column.score': 'Score, NPS from 0 to 10 or CSAT from 1 to 5: “Score”, “امتیاز”',
+  'surveyImport.column.comment': 'Comment, if any: “Comment”, “نظر”',
+  'surveyImport.example': 'Download an example file',
+  'surveyImport.reading': 'Reading {name}…',
+  'surveyImport.recording': 'Recording the answers of {name}…',
+  'surveyImport.tooLarge':
+    '“{file}” is {size}; survey answers are imported from files of up to {max}. Split it into smaller files and import them one after the other.',
+  'surveyImport.error.no_header':
+    '“{file}” has no header row naming a phone or email column and a score column. Add a first line such as “Phone,Date,Kind,Score,Comment”.',
+  'surveyImport.error.no_date_column': '“{file}” has no date column. Add one named “Date”.',
+  'surveyImport.error.too_many_rows':
+    '“{file}” holds more answers than one import takes. Split it into smaller files.',
+  'surveyImport.error.too_large':
+    'The file is larger than {max}. Split it into smaller files and import them one after the other.',
+  'surveyImport.check.title': 'What the import will do',
+  'surveyImport.check.lead': 'Every line of {name} was read. Nothing has been recorded yet.',
+  'surveyImport.figure.read': 'Lines read',
+  'surveyImport.figure.new': 'New answers',
+  'surveyImport.figure.present': 'Already recorded',
+  'surveyImport.figure.presentHint': 'never recorded twice',
+  'surveyImport.figure.ready': 'Lines ready',
+  'surveyImport.figure.rejected': 'Lines to fix',
+  'surveyImport.figure.recorded': 'Answers recorded',
+  'surveyImport.figure.recovery': 'Recovery calls planned',
+  'surveyImport.blocked':
+    'Nothing is recorded while a line cannot be read. Fix the lines below in the file, save it, and choose it again.',
+  'surveyImport.rejected.title': 'Lines to fix',
+  'surveyImport.rejected.lead': 'Each line by its number in the file, with what is wrong with it.',
+  'surveyImport.rejected.more': 'The first {shown} of {count} lines.',
+  'surveyImport.reject.missing_customer': 'There is no phone number or email.',
+  'surveyImport.reject.unknown_customer':
+    'No customer has this phone number or email. Add the customer first, or check the number.',
+  'surveyImport.reject.missing_date': 'The date is empty.',
+  'surveyImport.reject.bad_date': 'The date can’t be read.',
+  'surveyImport.reject.bad_kind': 'The kind is neither NPS nor CSAT.',
+  'surveyImport.reject.bad_score':
+    'The score is off the scale: NPS is from 0 to 10, CSAT from 1 to 5.',
+  'surveyImport.reject.future_date': 'The date is after today.',
+  'surveyImport.action.import': { one: 'Record {count} answer', other: 'Record {count} answers' },
+  'surveyImport.action.nothingNew': 'Nothing new to record',
+  'surveyImport.action.chooseAgain': 'Choose the corrected file…',
+  'surveyImport.changed': 'The file is not what was checked any more: here is what it holds now.',
+  'surveyImport.result.title': 'Answers recorded',
+  'surveyImport.result.lead': 'The answers from {name} are on each customer’s timeline.',
+  'surveyImport.result.openToday': 'Open Today',
+  'surveyImport.result.another': 'Import another file',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { FirstRunPage } from './first-run-page.ts';
 import { ImportPage } from './import-page.ts';
 import { ProfilePage } from './profile-page.ts';
 import { SettingsPage } from './settings-page.ts';
+import { SurveyImportPage } from './survey-import-page.ts';
 import { TodayPage } from './today-page.ts';
 
 /** The whole window: which screen is showing, the frame around it, and the screens themselves. */
@@ -15,6 +16,7 @@ export class AppPage {
   readonly profile: ProfilePage;
   readonly settings: SettingsPage;
   readonly importer: ImportPage;
+  readonly surveyImport: SurveyImportPage;
   readonly today: TodayPage;
   readonly locators: {
     html: Locator;
@@ -44,6 +46,7 @@ export class AppPage {
     this.profile = new ProfilePage(page);
     this.settings = new SettingsPage(page);
     this.importer = new ImportPage(page);
+    this.surveyImport = new SurveyImportPage(page);
     this.today = new TodayPage(page);
     this.locators = {
       html: page.locator('html'),
@@ -133,10 +136,30 @@ export class AppPage {
     await this.importer.expectShown();
   }
 
+  /** Import → Survey answers. */
+  async goToSurveyImport(): Promise<void> {
+    await this.goToImport();
+    await this.surveyImport.locators.tab.click();
+    await this.surveyImport.expectShown();
+  }
+
   /** Closes the toast on show, for a screenshot of the screen itself. */
   async dismissToasts(): Promise<void> {
     for (const close of await this.locators.toastClose.all()) await close.click();
     await expect(this.locators.toastClose).toHaveCount(0);
+  }
+
+  /**
+   * The whole of a long form in a window as tall as the page, so sticky Save bars (and the
+   * sidebar) rest where they do at the end of a scroll instead of floating over the middle of the
+   * picture. Not for virtualised lists, which would draw every row into the taller window.
+   */
+  async screenshotTall(path: string): Promise<void> {
+    const size = this.page.viewportSize() ?? { width: 1366, height: 860 };
+    const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
+    await this.page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
+    await this.screenshot(path, { fullPage: false });
+    await this.page.setViewportSize(size);
   }
 
   /** The whole page, or with fullPage false its top as the window shows it (a long list). */
