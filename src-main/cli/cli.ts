@@ -18,6 +18,7 @@ import {
   surveyCommand,
 } from './followup-commands.ts';
 import { prepareImport } from './import-command.ts';
+import { KPIS_USAGE, kpisCommand } from './kpis-command.ts';
 import { UsageError } from './usage-error.ts';
 
 export type CliIo = {
@@ -42,6 +43,7 @@ commands:
   customers [--search TEXT] [--json]
         list customers (search by any part of a name, phone or email)
 ${FOLLOWUP_USAGE}
+${KPIS_USAGE}
   check [--json]
         verify the database file page by page
   help | --help    this text;   --version    the version
@@ -137,6 +139,7 @@ const COMMANDS: Record<string, Command> = {
   inbox: inboxCommand,
   'log-contact': logContactCommand,
   survey: surveyCommand,
+  kpis: kpisCommand,
   check: {
     options: { json: { type: 'boolean' } },
     creates: false,

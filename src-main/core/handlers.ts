@@ -18,6 +18,7 @@ import {
   updateOrder,
 } from './orders/orders.service.ts';
 import type { ImportService } from './imports/imports.service.ts';
+import { getKpis } from './kpis/kpis.service.ts';
 import { logContact } from './playbook/contacts.service.ts';
 import { runPlaybook } from './playbook/playbook.ts';
 import { getPlaybookSettings, updatePlaybookSettings } from './playbook/playbook-settings.ts';
@@ -90,6 +91,7 @@ export const createHandlers = (
   'contacts:log': (input) => logContact(ctx, input),
   'surveys:record': (input) => recordSurvey(ctx, input),
   'surveys:import': (input) => importSurveyData(ctx, input),
+  'kpis:get': (input) => getKpis(ctx, input),
   'import:upload-begin': (input) => imports.uploadBegin(input),
   'import:upload-chunk': (input) => imports.uploadChunk(input),
   'import:upload-end': (input) => imports.uploadEnd(input.fileId),

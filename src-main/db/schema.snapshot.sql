@@ -1,3 +1,18 @@
+-- index idx_customer_days_day_prev_day
+CREATE INDEX idx_customer_days_day_prev_day ON customer_days (day, prev_day)
+  WHERE prev_day IS NOT NULL;
+
+-- index idx_customer_days_gregorian_cohort
+CREATE INDEX idx_customer_days_gregorian_cohort ON customer_days (g_cohort, g_month, day)
+  WHERE g_new = 1;
+
+-- index idx_customer_days_jalali_cohort
+CREATE INDEX idx_customer_days_jalali_cohort ON customer_days (j_cohort, j_month, day)
+  WHERE j_new = 1;
+
+-- index idx_customer_days_second_purchase
+CREATE INDEX idx_customer_days_second_purchase ON customer_days (gap, day) WHERE ordinal = 2;
+
 -- index idx_customer_external_ids_customer_id
 CREATE INDEX idx_customer_external_ids_customer_id ON customer_external_ids (customer_id);
 
@@ -127,6 +142,27 @@ CREATE INDEX idx_tasks_due_date ON tasks (due_date, priority, rule, assignee_id)
 -- index idx_tasks_order_id
 CREATE INDEX idx_tasks_order_id ON tasks (order_id) WHERE order_id IS NOT NULL;
 
+-- table customer_days
+CREATE TABLE customer_days (
+  customer_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  net INTEGER NOT NULL,
+  gross INTEGER NOT NULL,
+  refunded INTEGER NOT NULL,
+  orders INTEGER NOT NULL,
+  ordinal INTEGER,
+  prev_day TEXT,
+  gap INTEGER,
+  first_day TEXT,
+  g_month INTEGER,
+  g_cohort INTEGER,
+  g_new INTEGER,
+  j_month INTEGER,
+  j_cohort INTEGER,
+  j_new INTEGER,
+  PRIMARY KEY (customer_id, day)
+) STRICT, WITHOUT ROWID;
+
 -- table customer_external_ids
 CREATE TABLE customer_external_ids (
   id TEXT PRIMARY KEY,
@@ -221,6 +257,23 @@ CREATE TABLE interactions (
   occurred_at TEXT NOT NULL,
   created_at TEXT NOT NULL
 ) STRICT;
+
+-- table kpi_days
+CREATE TABLE kpi_days (
+  day TEXT PRIMARY KEY,
+  revenue INTEGER NOT NULL DEFAULT 0,
+  gross INTEGER NOT NULL DEFAULT 0,
+  refunded INTEGER NOT NULL DEFAULT 0,
+  orders INTEGER NOT NULL DEFAULT 0,
+  purchase_days INTEGER NOT NULL DEFAULT 0,
+  new_customers INTEGER NOT NULL DEFAULT 0,
+  second_purchases INTEGER NOT NULL DEFAULT 0,
+  returned_90 INTEGER NOT NULL DEFAULT 0,
+  clv_spend INTEGER NOT NULL DEFAULT 0
+) STRICT, WITHOUT ROWID;
+
+-- table kpi_pending
+CREATE TABLE kpi_pending (customer_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
 -- table order_items
 CREATE TABLE "order_items" (
@@ -356,3 +409,70 @@ CREATE TABLE tasks (
   closed_at TEXT,
   CHECK ((status IN ('open', 'snoozed')) = (closed_at IS NULL))
 ) STRICT;
+
+-- table walk_in_days
+CREATE TABLE walk_in_days (
+  day TEXT PRIMARY KEY,
+  revenue INTEGER NOT NULL DEFAULT 0,
+  gross INTEGER NOT NULL DEFAULT 0,
+  refunded INTEGER NOT NULL DEFAULT 0,
+  orders INTEGER NOT NULL DEFAULT 0
+) STRICT, WITHOUT ROWID;
+
+-- trigger customers_kpi_pending_delete
+CREATE TRIGGER customers_kpi_pending_delete AFTER DELETE ON customers BEGIN
+  INSERT OR IGNORE INTO kpi_pending (customer_id) VALUES (OLD.id);
+END;
+
+-- trigger customers_kpi_pending_insert
+CREATE TRIGGER customers_kpi_pending_insert AFTER INSERT ON customers BEGIN
+  INSERT OR IGNORE INTO kpi_pending (customer_id) VALUES (NEW.id);
+END;
+
+-- trigger orders_walk_in_delete
+CREATE TRIGGER orders_walk_in_delete AFTER DELETE ON orders
+  WHEN OLD.customer_id IS NULL AND OLD.archived_at IS NULL AND OLD.status <> 'void'
+BEGIN
+  UPDATE walk_in_days SET revenue = revenue - (OLD.total - OLD.refunded),
+      gross = gross - OLD.total, refunded = refunded - OLD.refunded,
+      orders = orders - (OLD.total - OLD.refunded > 0)
+    WHERE day = OLD.local_date;
+  DELETE FROM walk_in_days WHERE day = OLD.local_date
+    AND revenue = 0 AND gross = 0 AND refunded = 0 AND orders = 0;
+END;
+
+-- trigger orders_walk_in_insert
+CREATE TRIGGER orders_walk_in_insert AFTER INSERT ON orders
+  WHEN NEW.customer_id IS NULL AND NEW.archived_at IS NULL AND NEW.status <> 'void'
+    AND (NEW.total <> 0 OR NEW.refunded <> 0)
+BEGIN
+  INSERT INTO walk_in_days (day, revenue, gross, refunded, orders)
+    VALUES (NEW.local_date, NEW.total - NEW.refunded, NEW.total, NEW.refunded,
+      NEW.total - NEW.refunded > 0)
+    ON CONFLICT (day) DO UPDATE SET revenue = revenue + excluded.revenue,
+      gross = gross + excluded.gross, refunded = refunded + excluded.refunded,
+      orders = orders + excluded.orders;
+END;
+
+-- trigger orders_walk_in_update
+CREATE TRIGGER orders_walk_in_update
+  AFTER UPDATE OF customer_id, local_date, total, refunded, status, archived_at ON orders
+  WHEN (OLD.customer_id IS NULL AND OLD.archived_at IS NULL AND OLD.status <> 'void')
+    OR (NEW.customer_id IS NULL AND NEW.archived_at IS NULL AND NEW.status <> 'void')
+BEGIN
+  UPDATE walk_in_days SET revenue = revenue - (OLD.total - OLD.refunded),
+      gross = gross - OLD.total, refunded = refunded - OLD.refunded,
+      orders = orders - (OLD.total - OLD.refunded > 0)
+    WHERE day = OLD.local_date
+      AND OLD.customer_id IS NULL AND OLD.archived_at IS NULL AND OLD.status <> 'void';
+  INSERT INTO walk_in_days (day, revenue, gross, refunded, orders)
+    SELECT NEW.local_date, NEW.total - NEW.refunded, NEW.total, NEW.refunded,
+      NEW.total - NEW.refunded > 0
+    WHERE NEW.customer_id IS NULL AND NEW.archived_at IS NULL AND NEW.status <> 'void'
+      AND (NEW.total <> 0 OR NEW.refunded <> 0)
+    ON CONFLICT (day) DO UPDATE SET revenue = revenue + excluded.revenue,
+      gross = gross + excluded.gross, refunded = refunded + excluded.refunded,
+      orders = orders + excluded.orders;
+  DELETE FROM walk_in_days WHERE day = OLD.local_date
+    AND revenue = 0 AND gross = 0 AND refunded = 0 AND orders = 0;
+END;

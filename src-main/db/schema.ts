@@ -258,6 +258,66 @@ export type SurveyResponsesTable = {
   created_at: string;
 };
 
+/**
+ * The retention figures' caches (migration 0005, src-main/core/kpis/kpi-facts.ts): derived from
+ * the orders, rebuilt at any time. A customer's day with live orders: its net, gross and refunded
+ * sums and orders of positive net amount; on purchase days (orders > 0) which purchase day it is.
+ */
+export type CustomerDaysTable = {
+  customer_id: string;
+  /** YYYY-MM-DD in the shop's time zone. */
+  day: string;
+  net: number;
+  gross: number;
+  refunded: number;
+  orders: number;
+  /** 1 = the first purchase day, 2 = the first return, …; null on days with no purchase. */
+  ordinal: number | null;
+  /** The purchase day before ('' before the first); null on days with no purchase. */
+  prev_day: string | null;
+  /** Days since prev_day; null on the first purchase day and on days with no purchase. */
+  gap: number | null;
+  /** The customer's first purchase day (null when they have none). */
+  first_day: string | null;
+  /**
+   * For cohorts, on purchase days, in the Gregorian (g_) and Jalali (j_) calendars: the day's
+   * month and the first purchase's (the cohort) as year × 12 + month − 1, and 1 when this is the
+   * customer's first purchase day in its month.
+   */
+  g_month: number | null;
+  g_cohort: number | null;
+  g_new: number | null;
+  j_month: number | null;
+  j_cohort: number | null;
+  j_new: number | null;
+};
+
+/** Per day: the sums of customer_days; per first-purchase day, returns within 90 days and spend. */
+export type KpiDaysTable = {
+  day: string;
+  revenue: Generated<number>;
+  gross: Generated<number>;
+  refunded: Generated<number>;
+  orders: Generated<number>;
+  purchase_days: Generated<number>;
+  new_customers: Generated<number>;
+  second_purchases: Generated<number>;
+  returned_90: Generated<number>;
+  clv_spend: Generated<number>;
+};
+
+/** Per day: orders without a customer (kept by triggers on orders). */
+export type WalkInDaysTable = {
+  day: string;
+  revenue: Generated<number>;
+  gross: Generated<number>;
+  refunded: Generated<number>;
+  orders: Generated<number>;
+};
+
+/** Customers whose customer_days are stale. */
+export type KpiPendingTable = { customer_id: string };
+
 export type Database = {
   settings: SettingsTable;
   staff: StaffTable;
@@ -273,4 +333,8 @@ export type Database = {
   tasks: TasksTable;
   task_events: TaskEventsTable;
   survey_responses: SurveyResponsesTable;
+  customer_days: CustomerDaysTable;
+  kpi_days: KpiDaysTable;
+  walk_in_days: WalkInDaysTable;
+  kpi_pending: KpiPendingTable;
 };

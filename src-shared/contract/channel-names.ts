@@ -39,6 +39,7 @@ export const CHANNEL_NAME_LIST = [
   'contacts:log',
   'surveys:record',
   'surveys:import',
+  'kpis:get',
   'import:upload-begin',
   'import:upload-chunk',
   'import:upload-end',

@@ -11,6 +11,7 @@ import type {
   ImportJob,
   ImportPreset,
   ImportPreview,
+  Kpis,
   Order,
   Page,
   PlaybookRunReport,
@@ -96,6 +97,12 @@ export const contract = {
   'surveys:record': channel<ContactResult>()(s.surveyRecord),
   /** Imports survey answers from a CSV, all or nothing; rejected lines name line and reason. */
   'surveys:import': channel<SurveyImportReport>()(s.surveyImport),
+
+  /**
+   * Every retention figure of DESIGN.md §3 as of a day (default today in the shop's zone) for a
+   * period (default the 12 months to it), cohorts in the user's calendar.
+   */
+  'kpis:get': channel<Kpis>()(s.kpisGet),
 
   /** Starts handing a file to the core; the bytes follow in chunks (any transport carries JSON). */
   'import:upload-begin': channel<UploadedFile>()(s.uploadBegin),

@@ -484,3 +484,18 @@ export const surveyImport = z
     staffId: actingStaff,
   })
   .strict();
+
+// --- Retention figures (DESIGN.md §3) -----------------------------------------------------------
+
+/** As of a day (default today) over a period (default the 12 months to it): both ends or neither. */
+export const kpisGet = z
+  .object({ asOf: isoDate.optional(), from: isoDate.optional(), to: isoDate.optional() })
+  .strict()
+  .refine((input) => (input.from === undefined) === (input.to === undefined), {
+    message: 'give both from and to, or neither',
+    path: ['from'],
+  })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    message: 'from is after to',
+    path: ['from'],
+  });

@@ -6,6 +6,7 @@ import type {
   ImportOptions,
   RejectReason,
 } from '../domain/import-fields.ts';
+import type { RfmSegment } from '../domain/kpis.ts';
 import type { CalendarKind, Locale } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages/index.ts';
 
@@ -499,4 +500,98 @@ export type PlaybookRunReport = {
   /** Candidates not planned: already planned before, over the frequency cap, or outranked. */
   skipped: { alreadyPlanned: number; frequencyCap: number; outranked: number };
   durationMs: number;
+};
+
+// --- Retention figures (DESIGN.md §3) -----------------------------------------------------------
+
+export type { RfmSegment };
+
+/** A monthly cohort: the customers whose first purchase fell in the month (user's calendar). */
+export type KpiCohort = {
+  /** The month in the user's calendar, 'YYYY-MM' (Jalali 1404-07, or Gregorian 2025-10). */
+  cohort: string;
+  /** Its first and last day (Gregorian YYYY-MM-DD). */
+  start: string;
+  end: string;
+  size: number;
+  /**
+   * retention[k]: the share of the cohort with a purchase day in month cohort + k, up to the
+   * month of the as-of date (k = 0 is 1); null for an empty cohort.
+   */
+  retention: (number | null)[];
+};
+
+/** 90-day repeat rate of a group of new customers. */
+export type KpiGroup = { customers: number; repeatRate90: number | null };
+
+/**
+ * Every figure of DESIGN.md §3 as of a day, for a period; the field names are the CLI's `--json`
+ * keys. Shares are fractions 0…1; money is integer minor units of settings.currency (averages are
+ * not rounded); a figure whose population is empty is null, never 0. "(P)": over the period
+ * [from, min(to, asOf)].
+ */
+export type Kpis = {
+  asOf: string;
+  from: string;
+  to: string;
+  calendar: CalendarKind;
+  /** Identified customers with a purchase day on or before asOf. */
+  customers: number;
+  /** (P) Customers whose first purchase falls in the period. */
+  newCustomers: number;
+  /** (P) Of the new customers whose first purchase is ≥ 90 days before asOf: no return in 90 days. */
+  newCustomerChurn90: number | null;
+  /** 1 − newCustomerChurn90. */
+  repeatRate90: number | null;
+  /** The new customers newCustomerChurn90 is over. */
+  churn90Customers: number;
+  /** Customers with ≥ 2 purchase days ÷ customers (as of asOf). */
+  repeatPurchaseRate: number | null;
+  /** (P) Customers who bought in the period and had a purchase day before it ÷ those who bought. */
+  returningCustomerRate: number | null;
+  /** (P) Identified customers who bought (had a purchase day) in the period. */
+  activeCustomers: number;
+  /** (P) Of them, those with a purchase day before the period. */
+  returningCustomers: number;
+  /** (P) Σ net amount (total − refunded) of orders, walk-ins included. */
+  revenue: number;
+  /** (P) Orders with a positive net amount, walk-ins included. */
+  orders: number;
+  averageOrderValue: number | null;
+  /** (P) Purchase days of identified customers ÷ identified customers who bought. */
+  purchaseFrequency: number | null;
+  /** (P) Purchase days of identified customers. */
+  purchaseDays: number;
+  /** Median of (first return − first purchase) in days, over customers who have returned. */
+  medianDaysToSecondPurchase: number | null;
+  /** Mean net revenue per customer in the 365 days from their first purchase (inclusive). */
+  historicClv12m: number | null;
+  /** The customers historicClv12m is over (first purchase ≥ 365 days before asOf). */
+  clvCustomers: number;
+  /** (P) Σ refunded ÷ Σ gross of orders. */
+  refundRate: number | null;
+  grossSales: number;
+  refunded: number;
+  /** (P) % of NPS answers 9–10 − % of answers 0–6, an integer −100…100. */
+  nps: number | null;
+  npsResponses: number;
+  /** (P) Share of CSAT answers scoring 4 or 5. */
+  csat: number | null;
+  csatResponses: number;
+  /** The months of the period, each a cohort with its retention by month. */
+  cohorts: KpiCohort[];
+  /** Customers per RFM segment (as of asOf). */
+  rfmSegments: Record<RfmSegment, number>;
+  rfm: {
+    /** 'fixed' thresholds below 100 customers, else quintiles. */
+    method: 'quintiles' | 'fixed';
+    customers: number;
+    /** grid[r − 1][f − 1]: customers by recency score r and frequency score f. */
+    grid: number[][];
+  };
+  /**
+   * (P) Among the new customers of newCustomerChurn90: those reached by their post-purchase
+   * check-in (a call logged as reached on that task, on or before asOf) against the rest.
+   */
+  followUpEffect: { reached: KpiGroup; notReached: KpiGroup };
 };

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { markKpiFactsStale, markKpiFactsStaleFrom, rebuildKpiFacts } from '../kpis/kpi-facts.ts';
 
 /**
  * Per-customer aggregates cached on the customers row (so the book sorts and pages by them without
@@ -56,6 +57,8 @@ export const refreshCustomerStats = (
       update.run(id);
       noPurchases.run(id);
     }
+    // The retention figures' caches of these customers are computed again before they are read.
+    markKpiFactsStale(sqlite, new Set(customerIds));
   })();
 };
 
@@ -69,6 +72,7 @@ export const rebuildAllCustomerStats = (sqlite: BetterSqlite3.Database): void =>
         ${SET_DAYS}
       FROM (${AGGREGATE_WITH_DAYS} GROUP BY customer_id) AS s
       WHERE customers.id = s.customer_id`);
+    rebuildKpiFacts(sqlite);
   })();
 };
 
@@ -102,6 +106,7 @@ export const refreshCustomerStatsFor = (
       WHERE customers.id = s.customer_id`);
     sqlite.exec(`UPDATE customers SET ${NO_DAYS}
       WHERE id IN (SELECT id FROM temp.stats_refresh) AND first_purchase_at IS NULL`);
+    markKpiFactsStaleFrom(sqlite, 'SELECT id FROM temp.stats_refresh');
     sqlite.exec('DELETE FROM temp.stats_refresh');
   })();
 };
