@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
-import { runCli } from './cli.ts';
+import { cliAt } from '../../tests/fixtures/cli.ts';
 
 let temp: TempDir;
 beforeEach(() => {
@@ -13,17 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    now: () => new Date('2026-11-01T08:00:00Z'),
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-};
+const run = cliAt('2026-11-01T08:00:00Z');
 
 type JsonCustomer = {
   id: string;

@@ -6,8 +6,8 @@ import type { TempDir } from '../../tests/fixtures/temp-db.ts';
 import { addDays } from '../../src-shared/i18n/locale.ts';
 import { createContext } from '../core/context.ts';
 import { openDatabase } from '../db/open.ts';
-import { runCli } from './cli.ts';
 import { DEFAULT_PLAYBOOK_SETTINGS } from '../../src-shared/domain/playbook-rules.ts';
+import { cliAt } from '../../tests/fixtures/cli.ts';
 
 let temp: TempDir;
 beforeEach(() => {
@@ -18,17 +18,7 @@ afterEach(() => temp.remove());
 const NOW = '2026-11-05T06:30:00.000Z';
 const TODAY = '2026-11-05';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    now: () => new Date(NOW),
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-};
+const run = cliAt(NOW);
 
 type InboxItem = {
   id: string;

@@ -6,7 +6,7 @@ import { createContext } from '../core/context.ts';
 import type { CoreContext } from '../core/context.ts';
 import { createOrder } from '../core/orders/orders.service.ts';
 import { openDatabase } from '../db/open.ts';
-import { runCli } from './cli.ts';
+import { cliAt } from '../../tests/fixtures/cli.ts';
 
 let temp: TempDir;
 beforeEach(() => {
@@ -16,17 +16,7 @@ afterEach(() => temp.remove());
 
 const NOW = '2025-07-01T06:30:00.000Z';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    now: () => new Date(NOW),
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-};
+const run = cliAt(NOW);
 
 /**
  * A shop in Tehran: A buys twice on 2025-01-10 (one visit) and again on 2025-03-01; B's only order
