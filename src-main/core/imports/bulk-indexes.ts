@@ -27,6 +27,31 @@ const SECONDARY = [
 /** Looked up on every receipt when the source already has orders: kept then. */
 const DEDUPE = ['idx_orders_source_external_id', 'idx_orders_source_content_hash'];
 
+/**
+ * Triggers that keep the KPI caches (migration 5) up to date row by row. A bulk load drops them
+ * too and applies their effect to the batch's rows in one statement each when it builds the
+ * indexes again (each cache is a function of the rows as they are, so once at the end equals
+ * row by row). Deletes never happen in an import: their triggers stay.
+ */
+const TRIGGERS = {
+  orders: ['orders_walk_in_insert', 'orders_walk_in_update'],
+  customers: ['customers_kpi_pending_insert'],
+} as const;
+
+/** What the dropped triggers would have written, for the rows the batch added. */
+const CATCH_UP = {
+  orders: `INSERT INTO walk_in_days (day, revenue, gross, refunded, orders)
+    SELECT local_date, sum(total - refunded), sum(total), sum(refunded), sum(total - refunded > 0)
+    FROM orders WHERE import_batch_id = ? AND customer_id IS NULL AND archived_at IS NULL
+      AND status <> 'void' AND (total <> 0 OR refunded <> 0)
+    GROUP BY local_date
+    ON CONFLICT (day) DO UPDATE SET revenue = revenue + excluded.revenue,
+      gross = gross + excluded.gross, refunded = refunded + excluded.refunded,
+      orders = orders + excluded.orders`,
+  customers: `INSERT OR IGNORE INTO kpi_pending (customer_id)
+    SELECT id FROM customers WHERE import_batch_id = ?`,
+} as const;
+
 /** About what a line of a sales export weighs, to guess a file's rows from its size. */
 const BYTES_PER_LINE = 100;
 const MIN_BULK_BYTES = 16 * 1024 * 1024;
@@ -43,20 +68,22 @@ export const suspendIndexesForBulkLoad = (
   sqlite: BetterSqlite3.Database,
   fileSize: number,
   sourceHasOrders: boolean,
+  batchId: string,
 ): BulkIndexes => {
   const none: BulkIndexes = { rebuild: () => {} };
   if (fileSize < MIN_BULK_BYTES) return none;
   const existing = sqlite.prepare('SELECT count(*) FROM order_items').pluck().get() as number;
   if (fileSize / BYTES_PER_LINE < existing) return none;
   const names = sourceHasOrders ? SECONDARY : [...SECONDARY, ...DEDUPE];
-  const definitions = names.flatMap((name) => {
-    const sql = sqlite
-      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?")
-      .pluck()
-      .get(name) as string | undefined;
-    return sql ? [{ name, sql }] : [];
-  });
+  const definitions = definitionsOf(sqlite, 'index', names);
   for (const { name } of definitions) sqlite.exec(`DROP INDEX ${name}`);
+  const triggers = {
+    orders: definitionsOf(sqlite, 'trigger', TRIGGERS.orders),
+    customers: definitionsOf(sqlite, 'trigger', TRIGGERS.customers),
+  };
+  for (const { name } of [...triggers.orders, ...triggers.customers]) {
+    sqlite.exec(`DROP TRIGGER ${name}`);
+  }
   const rebuilt = new Set<string>();
   return {
     rebuild: (group, afterEach) => {
@@ -68,6 +95,25 @@ export const suspendIndexesForBulkLoad = (
         rebuilt.add(name);
         afterEach?.();
       }
+      if (triggers[group].length > 0) {
+        sqlite.prepare(CATCH_UP[group]).run(batchId);
+        for (const { sql } of triggers[group]) sqlite.exec(sql);
+        triggers[group] = [];
+      }
     },
   };
 };
+
+/** The SQL that made each of these indexes or triggers (those that exist). */
+const definitionsOf = (
+  sqlite: BetterSqlite3.Database,
+  type: 'index' | 'trigger',
+  names: readonly string[],
+): { name: string; sql: string }[] =>
+  names.flatMap((name) => {
+    const sql = sqlite
+      .prepare('SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?')
+      .pluck()
+      .get(type, name) as string | undefined;
+    return sql ? [{ name, sql }] : [];
+  });

@@ -7,6 +7,7 @@ import { makeTestContext } from '../../../tests/fixtures/core.ts';
 import { makeTempDir } from '../../../tests/fixtures/temp-db.ts';
 import type { CoreContext } from '../context.ts';
 import { rebuildAllCustomerStats } from '../customers/customer-stats.ts';
+import { rebuildKpiFacts } from '../kpis/kpi-facts.ts';
 import { getSettings, updateSettings } from '../settings/settings.service.ts';
 import { undoBatch } from './batches.ts';
 import { createMonotonicIds } from './ids.ts';
@@ -407,6 +408,45 @@ describe('all or nothing', () => {
       importFile('pos-lines-fa.csv', { hooks: { isCancelled: () => true } }),
     ).rejects.toMatchObject({ code: 'cancelled' });
     expect(snapshot()).toEqual(before);
+  });
+
+  it('a big file (the bulk path: indexes and cache triggers set aside, then restored) leaves the schema and the KPI caches as row-by-row writes would', async () => {
+    await importFile('week1.csv');
+    const schema = () => all('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name');
+    const before = schema();
+    const temp = makeTempDir();
+    try {
+      // Over 16 MB: about 190,000 receipts, one in five a walk-in, some on the same day.
+      const lines: string[] = ['receipt,date,customer,mobile,total,padding'];
+      for (let i = 0; i < 190_000; i += 1) {
+        const day = `2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;
+        const isWalkIn = i % 5 === 0;
+        const who = isWalkIn
+          ? ','
+          : `Customer number ${i % 20_000},0912${String(3_000_000 + (i % 20_000))}`;
+        lines.push(`B${i},${day},${who},${1000 + (i % 7) * 250},${'x'.repeat(40)}`);
+      }
+      writeFileSync(temp.file('big.csv'), `${lines.join('\n')}\n`);
+      expect(statSync(temp.file('big.csv')).size).toBeGreaterThan(16 * 1024 * 1024);
+      const report = await importFile(temp.file('big.csv'));
+      expect(report).toMatchObject({ ordersCreated: 190_000, rowsRejected: 0 });
+    } finally {
+      temp.remove();
+    }
+    expect(schema()).toEqual(before);
+    // Every customer the batch made waits for its KPI rows; the walk-in days equal a rebuild.
+    expect(
+      one<{ n: number }>(
+        `SELECT count(*) AS n FROM customers WHERE import_batch_id IS NOT NULL
+         AND id NOT IN (SELECT customer_id FROM kpi_pending)
+         AND id NOT IN (SELECT customer_id FROM customer_days)`,
+      ).n,
+    ).toBe(0);
+    const walkIns = () => all('SELECT * FROM walk_in_days ORDER BY day');
+    const written = walkIns();
+    expect(written.length).toBeGreaterThan(200);
+    rebuildKpiFacts(ctx.database.sqlite);
+    expect(walkIns()).toEqual(written);
   });
 
   it('a full disk rolls everything back with a clear message', async () => {

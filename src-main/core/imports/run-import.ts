@@ -142,7 +142,12 @@ const attemptRun = async (
       now: nowIso,
       newId: hooks.newId,
     });
-    const indexes = suspendIndexesForBulkLoad(sqlite, input.fileSize, writer.sourceHasOrders);
+    const indexes = suspendIndexesForBulkLoad(
+      sqlite,
+      input.fileSize,
+      writer.sourceHasOrders,
+      batchId,
+    );
     const reader = readRows(input.path, {
       format: plan.read.format,
       encoding: plan.read.encoding,
