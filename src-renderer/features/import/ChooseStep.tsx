@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { DragEvent, KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportPreview, UploadedFile } from '../../../src-shared/contract/index.ts';
 import { useApi } from '../../api/use-api.ts';
 import { isolate } from '../../app/i18n/bidi.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { discardStaged } from './discard.ts';
-import { UploadIcon } from './ImportIcons.tsx';
+import { DropZone } from './DropZone.tsx';
 import { formatSize, importErrorText } from './import-text.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { useUpload } from './use-upload.ts';
@@ -14,8 +13,6 @@ import { useUpload } from './use-upload.ts';
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls';
 
 type Failure = { kind: 'file'; fileName: string; error: unknown } | { kind: 'several' };
-
-const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files');
 
 /**
  * The first step: a drop zone that also opens the file picker (click, Enter or Space), the upload
@@ -30,14 +27,10 @@ export function ChooseStep({
   const api = useApi();
   const { progress, upload, cancel } = useUpload();
   const [isReading, setReading] = useState(false);
-  const [isDragging, setDragging] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const zone = useRef<HTMLDivElement>(null);
   // Each file chosen is one attempt; a cancelled or replaced attempt's answers are dropped.
   const attempt = useRef(0);
-  const titleId = useId();
-  const formatsId = useId();
 
   useEffect(
     () => () => {
@@ -97,21 +90,6 @@ export function ChooseStep({
   };
 
   const openPicker = () => input.current?.click();
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      openPicker();
-    }
-  };
-  const onDrop = (event: DragEvent) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    setDragging(false);
-    const { files } = event.dataTransfer;
-    const file = files[0];
-    if (files.length !== 1 || !file) setFailure({ kind: 'several' });
-    else void take(file);
-  };
 
   const isBusy = progress !== null || isReading;
   return (
@@ -148,43 +126,14 @@ export function ChooseStep({
           </div>
         </div>
       ) : (
-        <div
-          ref={zone}
-          className={`drop-zone${isDragging ? ' is-dragging' : ''}`}
-          role="button"
-          tabIndex={0}
-          aria-labelledby={titleId}
-          aria-describedby={formatsId}
-          onClick={openPicker}
-          onKeyDown={onKeyDown}
-          onDragEnter={(event) => {
-            if (hasFiles(event)) setDragging(true);
-          }}
-          onDragOver={(event) => {
-            if (!hasFiles(event)) return;
-            event.preventDefault();
-            event.dataTransfer.dropEffect = 'copy';
-            setDragging(true);
-          }}
-          onDragLeave={(event) => {
-            const to = event.relatedTarget;
-            if (!(to instanceof Node) || !zone.current?.contains(to)) setDragging(false);
-          }}
-          onDrop={onDrop}
-          data-step-focus
-          data-testid="import-drop-zone"
-        >
-          <UploadIcon />
-          <p className="drop-zone-title" id={titleId}>
-            {isDragging ? t('import.drop.release') : t('import.drop.title')}
-          </p>
-          <span className="button button-primary drop-zone-button" aria-hidden="true">
-            {t('import.drop.button')}
-          </span>
-          <p className="drop-zone-formats" id={formatsId}>
-            {t('import.drop.formats')}
-          </p>
-        </div>
+        <DropZone
+          title={t('import.drop.title')}
+          formats={t('import.drop.formats')}
+          onPick={openPicker}
+          onFile={(file: File) => void take(file)}
+          onSeveral={() => setFailure({ kind: 'several' })}
+          testId="import-drop-zone"
+        />
       )}
       <input
         ref={input}

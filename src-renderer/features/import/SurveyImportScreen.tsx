@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { DragEvent, KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SurveyImportReport, SurveyRejectedLine } from '../../../src-shared/contract/index.ts';
 import { useApi } from '../../api/use-api.ts';
 import { isolate } from '../../app/i18n/bidi.ts';
@@ -9,7 +8,8 @@ import { useSettings } from '../../app/use-settings.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { downloadText } from './download.ts';
-import { UploadIcon, WarnIcon } from './ImportIcons.tsx';
+import { DropZone } from './DropZone.tsx';
+import { WarnIcon } from './ImportIcons.tsx';
 import { ImportKinds } from './ImportKinds.tsx';
 import { formatSize } from './import-text.ts';
 import { NoticeLine } from './NoticeLine.tsx';
@@ -42,8 +42,6 @@ type Stage =
   | { name: 'reading'; fileName: string }
   | { name: 'checked'; file: Chosen; report: SurveyImportReport; notice: Notice | null }
   | { name: 'result'; fileName: string; report: SurveyImportReport };
-
-const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files');
 
 /**
  * Import → Survey answers: NPS and CSAT answers from a CSV or Excel file (phone or email, date,
@@ -215,26 +213,6 @@ function ChooseSurveyFile({
   onCancel: () => void;
 }) {
   const { t, locale } = useLocale();
-  const [isDragging, setDragging] = useState(false);
-  const zone = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  const formatsId = useId();
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onPick();
-    }
-  };
-  const onDrop = (event: DragEvent) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    setDragging(false);
-    const { files } = event.dataTransfer;
-    const file = files[0];
-    if (files.length !== 1 || !file) onSeveral();
-    else onFile(file);
-  };
 
   return (
     <>
@@ -253,45 +231,16 @@ function ChooseSurveyFile({
             </div>
           </div>
         ) : (
-          <div
-            ref={zone}
-            className={`drop-zone${isDragging ? ' is-dragging' : ''}`}
-            role="button"
-            tabIndex={0}
-            aria-labelledby={titleId}
-            aria-describedby={formatsId}
-            onClick={onPick}
-            onKeyDown={onKeyDown}
-            onDragEnter={(event) => {
-              if (hasFiles(event)) setDragging(true);
-            }}
-            onDragOver={(event) => {
-              if (!hasFiles(event)) return;
-              event.preventDefault();
-              event.dataTransfer.dropEffect = 'copy';
-              setDragging(true);
-            }}
-            onDragLeave={(event) => {
-              const to = event.relatedTarget;
-              if (!(to instanceof Node) || !zone.current?.contains(to)) setDragging(false);
-            }}
-            onDrop={onDrop}
-            data-step-focus
-            data-testid="survey-drop-zone"
-          >
-            <UploadIcon />
-            <p className="drop-zone-title" id={titleId}>
-              {isDragging ? t('import.drop.release') : t('surveyImport.drop.title')}
-            </p>
-            <span className="button button-primary drop-zone-button" aria-hidden="true">
-              {t('import.drop.button')}
-            </span>
-            <p className="drop-zone-formats" id={formatsId}>
-              {t('surveyImport.drop.formats', {
-                size: formatSize(SURVEY_FILE_MAX_BYTES, locale),
-              })}
-            </p>
-          </div>
+          <DropZone
+            title={t('surveyImport.drop.title')}
+            formats={t('surveyImport.drop.formats', {
+              size: formatSize(SURVEY_FILE_MAX_BYTES, locale),
+            })}
+            onPick={onPick}
+            onFile={onFile}
+            onSeveral={onSeveral}
+            testId="survey-drop-zone"
+          />
         )}
         {failure ? (
           <div className="import-file-error" role="alert" data-testid="survey-file-error">
