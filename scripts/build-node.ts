@@ -30,6 +30,13 @@ await Promise.all([
     outfile: 'dist/electron/import-worker.js',
     format: 'esm',
   }),
+  // The run's reading thread (read-thread.ts), started by import-worker.js from beside it.
+  build({
+    ...common,
+    entryPoints: ['src-main/core/imports/read-thread-worker.ts'],
+    outfile: 'dist/electron/import-reader.js',
+    format: 'esm',
+  }),
   // Sandboxed preloads must be a single CommonJS file.
   build({
     ...common,
@@ -46,4 +53,6 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);
-console.log('built dist/electron/main.js, import-worker.js, preload.cjs and dist/cli/bazgasht.mjs');
+console.log(
+  'built dist/electron/main.js, import-worker.js, import-reader.js, preload.cjs and dist/cli/bazgasht.mjs',
+);

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toPersianDigits } from './persian-text.ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { formatPhone, normalisePhone, phoneQueryDigits, phoneSearchVariants } from './phone.ts';
+import {
+  formatPhone,
+  IRANIAN_PREFIX_DIGITS,
+  isValidIranianNsn,
+  normalisePhone,
+  phoneQueryDigits,
+  phoneSearchVariants,
+} from './phone.ts';
 
 describe('normalisePhone', () => {
   const MOBILE = { e164: '+989121234567', national: '09121234567' };
@@ -234,5 +241,62 @@ describe('Iranian mobiles, property-based', () => {
   it('drops a digit of 0902 473 0000 → a foreign number, not the mobile', () => {
     expect(normalisePhone('0024730000')?.e164).toBe('+24730000');
     expect(normalisePhone('0902473000')?.e164 ?? null).not.toBe('+989024730000');
+  });
+});
+
+describe('the Iranian prefix shortcut', () => {
+  // Any 10-digit number starting with 9, weighted towards the allocated 09xx ranges.
+  const nsn = fc
+    .tuple(
+      fc.oneof(fc.stringMatching(/^9[0-39]\d$/), fc.stringMatching(/^9\d\d$/)),
+      fc.stringMatching(/^\d{7}$/),
+    )
+    .map(([head, tail]) => `${head}${tail}`);
+
+  it('agrees with libphonenumber on every number, valid or not', () => {
+    fc.assert(
+      fc.property(nsn, (number) => {
+        const parsed = parsePhoneNumberFromString(`+98${number}`);
+        const expected = parsed?.isValid() ? { e164: parsed.number, national: `0${number}` } : null;
+        expect(normalisePhone(`0${number}`)).toEqual(expected);
+        expect(normalisePhone(`+98${number}`)).toEqual(expected);
+        if (parsed?.isValid()) {
+          expect(parsed.formatNational().replace(/\D/g, '')).toBe(`0${number}`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('holds for every number sharing a prefix: the metadata decides by the first six digits', () => {
+    // Two numbers with the same six-digit prefix and different endings, the first asked first.
+    const tail = fc.stringMatching(new RegExp(`^\\d{${10 - IRANIAN_PREFIX_DIGITS}}$`));
+    const prefix = fc.oneof(
+      fc.stringMatching(new RegExp(`^9[0-49]\\d{${IRANIAN_PREFIX_DIGITS - 2}}$`)),
+      fc.stringMatching(new RegExp(`^9\\d{${IRANIAN_PREFIX_DIGITS - 1}}$`)),
+    );
+    const pair = fc.tuple(prefix, tail, tail);
+    fc.assert(
+      fc.property(pair, ([prefix, a, b]) => {
+        const first = parsePhoneNumberFromString(`+98${prefix}${a}`)?.isValid() ?? false;
+        const second = parsePhoneNumberFromString(`+98${prefix}${b}`)?.isValid() ?? false;
+        expect(second).toBe(first);
+        expect(isValidIranianNsn(`${prefix}${b}`)).toBe(second);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('tells the 94… fixed lines apart by their sixth digit', () => {
+    // 94 000 0… and 94 000 9… are fixed lines; 94 000 1… is not a number at all.
+    expect(normalisePhone('09400001234')).toEqual({
+      e164: '+989400001234',
+      national: '09400001234',
+    });
+    expect(normalisePhone('09400011234')).toBeNull();
+    expect(normalisePhone('09400091234')).toEqual({
+      e164: '+989400091234',
+      national: '09400091234',
+    });
   });
 });

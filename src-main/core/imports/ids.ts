@@ -1,7 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-const hex = (byte: number): string => HEX[byte & 0xff] ?? '00';
+const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+const DASH = '-'.charCodeAt(0);
 
 /** A 30-bit counter seeded below 2^29, so a millisecond has room for half a billion ids. */
 const COUNTER_SEED_MASK = 0x1fff_ffff;
@@ -29,6 +29,18 @@ export const createMonotonicIds = (
   const seed = (): number =>
     ((random() << 24) | (random() << 16) | (random() << 8) | random()) & COUNTER_SEED_MASK;
 
+  // The id's 36 character codes, rewritten for each id: groups of 8, 4, 4, 4 and 12 hex digits.
+  const codes = new Array<number>(36).fill(DASH);
+  let at = 0;
+  /** Writes bytes as hex digits from `at`, then skips the dash after the group. */
+  const put = (...bytes: number[]): void => {
+    for (const byte of bytes) {
+      codes[at++] = HEX_DIGITS[(byte >>> 4) & 0x0f] ?? DASH;
+      codes[at++] = HEX_DIGITS[byte & 0x0f] ?? DASH;
+    }
+    at += 1;
+  };
+
   let lastMs = -1;
   let counter = 0;
   return () => {
@@ -46,27 +58,22 @@ export const createMonotonicIds = (
     lastMs = ms;
     const high = Math.floor(ms / 0x1_0000_0000);
     const low = ms - high * 0x1_0000_0000;
-    return (
-      hex(high >>> 8) +
-      hex(high) +
-      hex(low >>> 24) +
-      hex(low >>> 16) +
-      '-' +
-      hex(low >>> 8) +
-      hex(low) +
-      '-' +
-      hex(0x70 | ((counter >>> 26) & 0x0f)) +
-      hex(counter >>> 18) +
-      '-' +
-      hex(0x80 | ((counter >>> 12) & 0x3f)) +
-      hex(counter >>> 4) +
-      '-' +
-      hex(((counter & 0x0f) << 4) | (random() & 0x0f)) +
-      hex(random()) +
-      hex(random()) +
-      hex(random()) +
-      hex(random()) +
-      hex(random())
+    at = 0;
+    put(high >>> 8, high, low >>> 24, low >>> 16);
+    put(low >>> 8, low);
+    put(0x70 | ((counter >>> 26) & 0x0f), counter >>> 18);
+    put(0x80 | ((counter >>> 12) & 0x3f), counter >>> 4);
+    put(
+      ((counter & 0x0f) << 4) | (random() & 0x0f),
+      random(),
+      random(),
+      random(),
+      random(),
+      random(),
     );
+    // One flat string from the character codes. Joined with `+`, the 20 parts would stay a
+    // tree of string pieces until something flattened it: about 490 bytes an id instead of 56,
+    // 140 MB for the ids of a 300,000-receipt import.
+    return String.fromCharCode(...codes);
   };
 };

@@ -22,6 +22,20 @@ const fixture = (name: string) => (isAbsolute(name) ? name : join(FIXTURES, name
 
 let ctx: CoreContext;
 let remove: () => Promise<void>;
+/** Whether runs read and match the file on a thread of their own (read-thread.ts). */
+let onReadThread = false;
+
+/** Each group runs twice: matching on the run's own thread, and on a reading thread of its own. */
+const describeBoth = (name: string, body: () => void) => {
+  for (const threads of ['one thread', 'two threads'] as const) {
+    describe(`${name} (${threads})`, () => {
+      beforeEach(() => {
+        onReadThread = threads === 'two threads';
+      });
+      body();
+    });
+  }
+};
 beforeEach(() => {
   const test = makeTestContext('2026-12-01T08:00:00.000Z');
   ctx = test.ctx;
@@ -75,7 +89,12 @@ const importFile = async (name: string, options: ImportOptionsArg = {}): Promise
       createdBy: 'test',
       dayOrderHint: preview.detected.dayOrder,
     },
-    { now: ctx.now, newId: createMonotonicIds(() => ctx.now().getTime()), ...options.hooks },
+    {
+      now: ctx.now,
+      newId: createMonotonicIds(() => ctx.now().getTime()),
+      ...(onReadThread && { readThread: ctx.database.sqlite.name }),
+      ...options.hooks,
+    },
   );
 };
 
@@ -119,7 +138,7 @@ const customerByName = (name: string) =>
     name,
   );
 
-describe('importing receipts', () => {
+describeBoth('importing receipts', () => {
   it('reads a Persian receipt-level export: Jalali dates, Toman to Rial, Arabic letters folded', async () => {
     const report = await importFile('utf8.csv');
     expect(report).toMatchObject({
@@ -346,7 +365,7 @@ describe('importing receipts', () => {
   });
 });
 
-describe('never twice', () => {
+describeBoth('never twice', () => {
   it('adds nothing when the same file is imported again', async () => {
     const first = await importFile('pos-lines-fa.csv');
     const before = snapshot();
@@ -384,7 +403,7 @@ describe('never twice', () => {
   });
 });
 
-describe('all or nothing', () => {
+describeBoth('all or nothing', () => {
   it('a dry run reports the real figures and writes nothing', async () => {
     await importFile('week1.csv');
     const before = snapshot();
@@ -477,7 +496,7 @@ describe('all or nothing', () => {
   });
 });
 
-describe('undo', () => {
+describeBoth('undo', () => {
   it('restores the exact previous state, batch by batch', async () => {
     const empty = snapshot();
     const week1 = await importFile('week1.csv');
@@ -532,7 +551,7 @@ describe('undo', () => {
   });
 });
 
-describe('options', () => {
+describeBoth('options', () => {
   it('reads amounts in Rial when the user says so', async () => {
     const options: Partial<ImportOptions> = { amountUnit: 'rial' };
     await importFile('utf8.csv', { request: { options } });

@@ -4,17 +4,17 @@ import type {
   ImportPlan,
   ImportReport,
   ImportWarning,
-  RejectedRow,
 } from '../../../src-shared/contract/types.ts';
 import { suspendIndexesForBulkLoad } from './bulk-indexes.ts';
 import { fieldsByHeader } from './mapping.ts';
-import { createAssembler, DayOrderFlip } from './receipts.ts';
-import type { Assembler, ShopMoney } from './receipts.ts';
-import { readRows } from './source.ts';
-import type { RawRow } from './source.ts';
+import { cancelled, readAndMatch } from './read-and-match.ts';
+import type { FeedProgress, FeedSettings } from './read-and-match.ts';
+import { readOnThread } from './read-thread.ts';
+import { DayOrderFlip } from './receipts.ts';
+import type { ShopMoney } from './receipts.ts';
+import { createApplier } from './row-sink.ts';
 import type { DayOrder } from './values.ts';
-import { createWriter, detach } from './writer.ts';
-import type { Writer } from './writer.ts';
+import { sourceHasOrders } from './writer.ts';
 
 /**
  * One import run: reads the file, writes its receipts and records the batch, all inside one write
@@ -51,15 +51,20 @@ export type RunHooks = {
   onProgress?: (progress: RunProgress) => void;
   /** Checked between chunks of the file (every ~1 MiB). */
   isCancelled?: () => boolean;
+  /**
+   * The database file, to read and match the file on a second thread with a connection of its
+   * own while this one only writes (read-thread.ts); without it, one thread does both.
+   */
+  readThread?: string;
 };
 
 const REPORT_REJECTED_LIMIT = 1000;
 /**
- * 32 MiB of page cache (negative: KiB) while a run lasts; an index build sorts in as much again.
+ * 16 MiB of page cache (negative: KiB) while a run lasts; an index build sorts in as much again.
  * New rows go in key order (items by order, orders by id), so more cache does not make a big run
- * faster (measured at 64 MiB); it only holds more memory.
+ * faster (measured at 32 and 64 MiB); it only holds more memory.
  */
-const RUN_CACHE_SIZE = -32_768;
+const RUN_CACHE_SIZE = -16_384;
 
 export const runImport = async (
   sqlite: BetterSqlite3.Database,
@@ -97,10 +102,6 @@ const attemptRun = async (
   const nowIso = started.toISOString();
   const batchId = hooks.newId();
   const { plan } = input;
-  const rejected: RejectedRow[] = [];
-  const rejectedLimit = input.rejectedLimit ?? REPORT_REJECTED_LIMIT;
-  let rowsRejected = 0;
-  let headers: string[] = [];
 
   // A long write transaction whose pages spill out of a small cache reads them back from the WAL
   // for every lookup; a bigger cache for the run's length keeps the new rows' indexes in memory.
@@ -135,85 +136,60 @@ const attemptRun = async (
         nowIso,
         nowIso,
       );
-    const writer = createWriter({
-      sqlite,
-      batchId,
-      source: plan.options.source,
-      now: nowIso,
-      newId: hooks.newId,
-    });
+    const applier = createApplier(sqlite, { batchId, source: plan.options.source, now: nowIso });
     const indexes = suspendIndexesForBulkLoad(
       sqlite,
       input.fileSize,
-      writer.sourceHasOrders,
+      sourceHasOrders(sqlite, plan.options.source),
       batchId,
     );
-    const reader = readRows(input.path, {
-      format: plan.read.format,
-      encoding: plan.read.encoding,
-      delimiter: plan.read.delimiter,
-      ...(plan.read.sheet !== null && { sheet: plan.read.sheet }),
-    });
-    let assembler: Assembler | null = null;
-    const makeAssembler = (headerWidth: number): Assembler =>
-      createAssembler({
-        mapping: plan.mapping,
-        options: plan.options,
-        shop: input.shop,
-        headerLine: plan.read.headerLine,
-        headerWidth,
-        dayOrder,
-        isDayOrderAuto,
-        onReceipt: writer.write,
-        onReject: (rows) => {
-          writer.reject(rows);
-          rowsRejected += rows.length;
-          for (const row of rows) {
-            if (rejected.length < rejectedLimit)
-              rejected.push({ ...row, fields: row.fields.map(detach) });
-          }
-        },
-      });
 
     let lastReport = 0;
+    let read: FeedProgress = { position: 0, total: input.fileSize, rowsRead: 0 };
     const report = (phase: RunProgress['phase'], force = false) => {
       const at = performance.now();
       if (!force && at - lastReport < 200) return;
       lastReport = at;
-      hooks.onProgress?.({
-        phase,
-        position: reader.position(),
-        total: reader.total,
-        rowsRead: assembler?.rowsRead ?? 0,
-      });
+      hooks.onProgress?.({ phase, ...read });
     };
-
-    report('reading', true);
-    for await (const batch of reader.batches) {
-      if (hooks.isCancelled?.()) throw cancelled();
-      if (assembler === null) {
-        const header = findHeader(batch, plan.read.headerLine);
-        if (header === null && plan.read.headerLine > 0) continue;
-        headers = header?.fields ?? [];
-        assembler = makeAssembler(header ? header.fields.length : Number.POSITIVE_INFINITY);
-      }
-      assembler.push(batch);
+    const onChunk = (progress: FeedProgress) => {
+      read = progress;
       report('reading');
-    }
-    if (hooks.isCancelled?.()) throw cancelled();
-    assembler ??= makeAssembler(Number.POSITIVE_INFINITY);
-    assembler.finish();
-    writer.flush();
+    };
+    report('reading', true);
+    const settings: FeedSettings = {
+      path: input.path,
+      plan,
+      shop: input.shop,
+      dayOrder,
+      isDayOrderAuto,
+      rejectedLimit: input.rejectedLimit ?? REPORT_REJECTED_LIMIT,
+    };
+    const fed = hooks.readThread
+      ? await readOnThread(hooks.readThread, applier, settings, {
+          startedAt: started.getTime(),
+          isCancelled: hooks.isCancelled ?? (() => false),
+          onChunk,
+        })
+      : await readAndMatch(sqlite, applier, settings, {
+          newId: hooks.newId,
+          ...(hooks.isCancelled && { isCancelled: hooks.isCancelled }),
+          onChunk,
+        });
+    read = { ...read, position: read.total, rowsRead: fed.rowsRead };
+    applier.flush();
     report('returns', true);
     indexes.rebuild('orders', () => report('returns', true));
-    finishWriter(writer, hooks, reader.total, assembler.rowsRead);
+    applier.finish(fed.match, (done, count) => {
+      hooks.onProgress?.({ phase: done >= count ? 'finishing' : 'returns', ...read });
+    });
     report('finishing', true);
     indexes.rebuild('customers', () => report('finishing', true));
     if (hooks.isCancelled?.()) throw cancelled();
 
-    const counts = writer.counts();
+    const { counts, headers, rowsRejected } = fed;
     const durationMs = Math.round(performance.now() - startedMs);
-    const settings = {
+    const settingsUsed = {
       read: plan.read,
       headers,
       mapping: plan.mapping,
@@ -229,8 +205,8 @@ const attemptRun = async (
            updated_at = ? WHERE id = ?`,
       )
       .run(
-        JSON.stringify(settings),
-        assembler.rowsRead,
+        JSON.stringify(settingsUsed),
+        fed.rowsRead,
         counts.ordersCreated,
         counts.ordersAlreadyPresent,
         counts.refundsRecorded,
@@ -246,16 +222,16 @@ const attemptRun = async (
     return {
       batchId: input.dryRun ? null : batchId,
       dryRun: input.dryRun,
-      rowsRead: assembler.rowsRead,
+      rowsRead: fed.rowsRead,
       ...counts,
       rowsRejected,
-      rejected,
-      warnings: warningsOf(counts.ordersCreated, rowsRejected, assembler.rowsRead),
+      rejected: fed.rejected,
+      warnings: warningsOf(counts.ordersCreated, rowsRejected, fed.rowsRead),
       durationMs,
       // Reported when it was decided here: an 'auto' plan with dates that could be read both ways
       // (a restart means one proved the first guess wrong).
       dayOrder:
-        plan.options.dayOrder === 'auto' && (assembler.hasDayOrderQuestion || !isDayOrderAuto)
+        plan.options.dayOrder === 'auto' && (fed.hasDayOrderQuestion || !isDayOrderAuto)
           ? dayOrder
           : null,
     };
@@ -278,23 +254,6 @@ export const checkpointAfterRun = (sqlite: BetterSqlite3.Database): void => {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
 };
 
-const finishWriter = (writer: Writer, hooks: RunHooks, total: number, rowsRead: number) => {
-  writer.finish((done, count) => {
-    hooks.onProgress?.({
-      phase: done >= count ? 'finishing' : 'returns',
-      position: total,
-      total,
-      rowsRead,
-    });
-  });
-};
-
-/** The header row: the row on the header line (it may sit below a report title). */
-const findHeader = (batch: readonly RawRow[], headerLine: number): RawRow | null => {
-  if (headerLine <= 0) return null;
-  return batch.find((row) => row.line === headerLine) ?? null;
-};
-
 const warningsOf = (created: number, rejected: number, read: number): ImportWarning[] => {
   const warnings: ImportWarning[] = [];
   if (read > 0 && rejected === read) warnings.push({ code: 'all_rejected', params: {} });
@@ -304,11 +263,6 @@ const warningsOf = (created: number, rejected: number, read: number): ImportWarn
   }
   return warnings;
 };
-
-const cancelled = () =>
-  new AppError('cancelled', 'The import was cancelled; nothing was written.', {
-    reason: 'cancelled',
-  });
 
 /** SQLite's "disk full" and friends as clear messages; everything is rolled back by then. */
 const toRunError = (error: unknown, fileName: string): unknown => {

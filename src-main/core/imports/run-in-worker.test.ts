@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readThreadUrl } from './read-thread.ts';
 import { workerUrl } from './run-in-worker.ts';
 
 describe('the import worker script', () => {
@@ -15,5 +16,20 @@ describe('the import worker script', () => {
     expect(workerUrl('file:///app/resources/app.asar/dist/electron/main.js').href).toBe(
       'file:///app/resources/app.asar/dist/electron/import-worker.js',
     );
+  });
+});
+
+describe("the run's reading thread script", () => {
+  it('is the TypeScript source when running from the sources', () => {
+    const url = readThreadUrl();
+    expect(url.pathname).toMatch(/src-main\/core\/imports\/read-thread-worker\.ts$/);
+    expect(existsSync(fileURLToPath(url))).toBe(true);
+  });
+
+  it('is the bundle written beside import-worker.js, which starts it', () => {
+    // scripts/build-node.ts writes dist/electron/import-reader.js beside import-worker.js.
+    expect(
+      readThreadUrl('file:///app/resources/app.asar/dist/electron/import-worker.js').href,
+    ).toBe('file:///app/resources/app.asar/dist/electron/import-reader.js');
   });
 });

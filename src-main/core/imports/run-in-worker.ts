@@ -13,12 +13,11 @@ export type WorkerRun = {
 };
 
 /**
- * The worker's young generation, capped. Left to V8, a run of a million lines (short-lived
- * strings by the million) grows it and the heap after it until the process holds about 470 MB;
- * at 48 MB it holds under 380 MB and takes as long (`npm run bench -- import`; at 24 MB, objects
- * reach the old generation sooner and memory and time both go up).
+ * The worker's young generation, capped. It writes what its reading thread sends (read-thread.ts):
+ * batches of short-lived values that die as soon as they are written, so a small young
+ * generation is enough, and every megabyte left to V8 here is held by the process for the run.
  */
-export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 48 } as const;
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
 /**
  * The worker's script: the TypeScript source when the app runs from its sources (Node strips the

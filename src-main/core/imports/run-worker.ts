@@ -39,6 +39,7 @@ try {
     newId: createMonotonicIds(() => now().getTime()),
     isCancelled: () => Atomics.load(cancel, 0) === 1,
     onProgress: (progress) => post({ type: 'progress', progress }),
+    readThread: request.dbPath,
   });
   post({ type: 'done', report });
   if (!report.dryRun) checkpointAfterRun(connection);

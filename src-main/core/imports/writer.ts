@@ -7,15 +7,15 @@ import {
 import { normaliseEmail } from '../../../src-shared/domain/email.ts';
 import { normaliseForSearch } from '../../../src-shared/domain/persian-text.ts';
 import { normalisePhone } from '../../../src-shared/domain/phone.ts';
-import { batchInsert } from '../../db/batch-insert.ts';
-import { refreshCustomerStatsFor } from '../customers/customer-stats.ts';
 import type { Receipt, ReceiptCustomer, ReceiptItem } from './receipts.ts';
+import type { MatchEnd, PreparedReturn, RowSink } from './row-sink.ts';
 
 /**
- * Writes receipts inside the import's transaction: finds or creates each customer, skips receipts
- * already in the database (same source and receipt number, or same content), inserts orders and
- * items in multi-row statements, and links returns to the orders they refund once every sale of
- * the file is in. It never commits: the caller owns the transaction.
+ * Matches receipts against the shop's data: finds or creates each customer, skips receipts
+ * already in the database (same source and receipt number, or same content), numbers the lines
+ * of receipts split over the file, and holds returns back until every sale of the file is in.
+ * What it decides goes to a RowSink (row-sink.ts) in order; it reads the database only for what
+ * was there before the run, so it can run on a thread and a connection of its own.
  */
 
 export type WriterCounts = {
@@ -29,116 +29,50 @@ export type WriterCounts = {
 export type Writer = {
   write: (receipt: Receipt) => void;
   reject: (rows: readonly RejectedRow[]) => void;
-  /** Writes out the rows still waiting in the multi-row buffers. */
-  flush: () => void;
-  /** Whether the database held orders of this source before the run (then each is looked up). */
-  readonly sourceHasOrders: boolean;
-  /** Links or records the returns held back until all sales were written, then refreshes stats. */
-  finish: (onProgress?: (done: number, total: number) => void) => void;
+  /**
+   * Once every receipt is written: the new customers go to the sink, with their figures
+   * (`onBatch` after each few thousand, for the sink to pass them on), and the held returns come
+   * back, matched.
+   */
+  end: (onBatch?: () => void) => MatchEnd;
   counts: () => WriterCounts;
 };
 
 export type WriterOptions = {
+  /** A connection that sees the database as it was when the run began (the run's own or another). */
   sqlite: BetterSqlite3.Database;
-  batchId: string;
+  sink: RowSink;
   source: string;
-  now: string;
   newId: () => string;
 };
 
-type SeenReceipt = {
-  orderId: string | null;
-  customerId: string | null;
-  hasTotalColumn: boolean;
-  /** Item lines the order has so far. */
-  lines: number;
-};
-type Figures = {
+/** A customer the run creates, with the figures its orders add up to so far. */
+type Pending = {
+  id: string;
+  name: string;
+  phoneE164: string | null;
+  phoneRaw: string | null;
+  email: string | null;
+  searchText: string;
+  sortName: string;
+  /** Orders with a positive net amount. */
   count: number;
+  /** Net spend. */
   spent: number;
   first: string | null;
   last: string | null;
   /** The local days with a purchase (DESIGN.md §3's purchase days). */
   days: Set<string>;
 };
-type OrderRow = { id: string; total: number; refunded: number; customer_id: string | null };
+
+const CUSTOMERS_PER_BATCH = 5000;
+
+/** Whether the database holds orders of this source (then each receipt is looked up). */
+export const sourceHasOrders = (sqlite: BetterSqlite3.Database, source: string): boolean =>
+  sqlite.prepare('SELECT 1 FROM orders WHERE source = ? LIMIT 1').get(source) !== undefined;
 
 export const createWriter = (options: WriterOptions): Writer => {
-  const { sqlite, batchId, source, now, newId } = options;
-  // INSERTs with the run's constants (batch, source, times) written into the statements, and
-  // items in groups of 64 rows per statement: a statement call and its bindings are most of the
-  // cost of a row. (Measured: groups help order_items but slow the orders table, whose rows
-  // go in one at a time.) Each table flushes its parents first: foreign keys are checked per
-  // statement.
-  const constants = { import_batch_id: batchId, created_at: now };
-  const customers = batchInsert(
-    sqlite,
-    'customers',
-    ['id', 'name', 'phone_e164', 'phone_raw', 'email', 'search_text', 'sort_name'],
-    1,
-    { ...constants, updated_at: now },
-  );
-  const externalIds = batchInsert(
-    sqlite,
-    'customer_external_ids',
-    ['id', 'customer_id', 'external_id'],
-    1,
-    { ...constants, source },
-    () => customers.flush(),
-  );
-  const orders = batchInsert(
-    sqlite,
-    'orders',
-    [
-      'id',
-      'external_id',
-      'content_hash',
-      'customer_id',
-      'ordered_at',
-      'local_date',
-      'total',
-      'refunded',
-      'status',
-      'staff_id',
-      'note',
-    ],
-    1,
-    { ...constants, source, updated_at: now },
-    () => {
-      customers.flush();
-      externalIds.flush();
-    },
-  );
-  // Most receipts are a plain sale: the same INSERT with fewer values to bind.
-  const plainOrders = batchInsert(
-    sqlite,
-    'orders',
-    ['id', 'external_id', 'customer_id', 'ordered_at', 'local_date', 'total'],
-    1,
-    { ...constants, source, updated_at: now, refunded: 0, status: 'completed', note: '' },
-  );
-  const items = batchInsert(
-    sqlite,
-    'order_items',
-    ['order_id', 'line', 'product_name', 'sku', 'category', 'quantity', 'unit_price', 'line_total'],
-    64,
-    {},
-    () => orders.flush(),
-  );
-  const rejectedRows = batchInsert(
-    sqlite,
-    'import_rejected_rows',
-    ['id', 'line', 'reason', 'params', 'fields'],
-    32,
-    { batch_id: batchId },
-  );
-  const flush = (): void => {
-    customers.flush();
-    externalIds.flush();
-    orders.flush();
-    items.flush();
-    rejectedRows.flush();
-  };
+  const { sqlite, sink, source, newId } = options;
 
   const statements = {
     orderByKey: sqlite
@@ -153,36 +87,12 @@ export const createWriter = (options: WriterOptions): Writer => {
     refundByHash: sqlite
       .prepare('SELECT id FROM refunds WHERE source = ? AND content_hash = ?')
       .pluck(),
-    originalByKey: sqlite.prepare(
-      `SELECT id, total, refunded, customer_id FROM orders
-       WHERE source = ? AND external_id = ? AND archived_at IS NULL AND status <> 'void'`,
-    ),
-    // A return with no reference: the customer's latest earlier purchase of the same product
-    // that still has that much left to refund.
-    originalByProduct: sqlite.prepare(
-      `SELECT o.id, o.total, o.refunded, o.customer_id FROM orders o
-       WHERE o.customer_id = ? AND o.ordered_at <= ? AND o.archived_at IS NULL
-         AND o.status <> 'void' AND o.total - o.refunded >= ?
-         AND EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id
-           AND (i.sku = ? OR i.product_name = ?))
-       ORDER BY o.ordered_at DESC LIMIT 1`,
-    ),
     customersBySortName: sqlite
       .prepare(
         `SELECT id FROM customers WHERE sort_name = ? AND merged_into_id IS NULL
          AND phone_e164 IS NULL AND email IS NULL LIMIT 2`,
       )
       .pluck(),
-    insertRefund: sqlite.prepare(
-      `INSERT INTO refunds (id, order_id, amount, refunded_at, local_date, source, external_id,
-         content_hash, import_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    applyRefund: sqlite.prepare(
-      `UPDATE orders SET refunded = refunded + ?,
-         status = CASE WHEN refunded + ? >= total THEN 'refunded' ELSE 'partially_refunded' END,
-         updated_at = ? WHERE id = ?`,
-    ),
-    addToOrder: sqlite.prepare(`UPDATE orders SET total = total + ?, updated_at = ? WHERE id = ?`),
   };
 
   const staffByName = new Map<string, string>();
@@ -211,32 +121,53 @@ export const createWriter = (options: WriterOptions): Writer => {
   // The cached figures of customer-stats.ts: for customers this run created, summed here as their
   // orders are written; customers who existed before, or whose written orders change later (a
   // refund, more lines of a receipt), are refreshed by its query at the end.
-  const figures = new Map<string, Figures>();
+  const figures = new Map<string, Pending>();
   const stale = new Set<string>();
-  const seen = new Map<string, SeenReceipt>();
-  const returns: Receipt[] = [];
-  const phones = new Map<string, string | null>();
-  const emails = new Map<string, string | null>();
-  // Receipts of a source never imported before cannot be in the database: skip the lookups.
-  const hasOrders = sqlite.prepare('SELECT 1 FROM orders WHERE source = ? LIMIT 1').get(source);
-  const hasRefunds = sqlite.prepare('SELECT 1 FROM refunds WHERE source = ? LIMIT 1').get(source);
-
-  const phoneOf = (raw: string): string | null => {
-    let phone = phones.get(raw);
-    if (phone === undefined) {
-      phone = normalisePhone(raw)?.e164 ?? null;
-      phones.set(detach(raw), phone);
+  // Every receipt met so far, by identity, as an index into three columns (no object per
+  // receipt: a big file has hundreds of thousands): the order written for it (null when it was
+  // already in the database or is a return), its customer, and its item lines × 2, plus 1 when
+  // its total came from the file's total column.
+  const seen = new Map<string, number>();
+  const seenOrder: (string | null)[] = [];
+  const seenCustomer: (string | null)[] = [];
+  const seenLines: number[] = [];
+  const see = (
+    key: string,
+    orderId: string | null,
+    customerId: string | null,
+    lines: number,
+    hasTotalColumn: boolean,
+  ) => {
+    seen.set(key, seenOrder.length);
+    seenOrder.push(orderId);
+    seenCustomer.push(customerId);
+    seenLines.push(lines * 2 + (hasTotalColumn ? 1 : 0));
+  };
+  // Purchase days as one string per distinct day, shared by every customer's set of days.
+  const days = new Map<string, string>();
+  const dayOf = (localDate: string): string => {
+    let day = days.get(localDate);
+    if (day === undefined) {
+      day = detach(localDate);
+      days.set(day, day);
     }
-    return phone;
+    return day;
+  };
+  const returns: Receipt[] = [];
+  // Receipts of a source never imported before cannot be in the database: skip the lookups.
+  const hasOrders = sourceHasOrders(sqlite, source);
+  const hasRefunds =
+    sqlite.prepare('SELECT 1 FROM refunds WHERE source = ? LIMIT 1').get(source) !== undefined;
+
+  // Each distinct set of customer fields is resolved once (resolveCustomer), so a phone or an
+  // email is read once per customer: no cache of their own (it would hold 50,000 more strings).
+  const phoneOf = (raw: string): string | null => {
+    const phone = normalisePhone(raw)?.e164 ?? null;
+    return phone === null ? null : detach(phone);
   };
   const emailOf = (raw: string): string | null => {
-    let email = emails.get(raw);
-    if (email === undefined) {
-      email = normaliseEmail(raw);
-      email = email === null ? null : detach(email);
-      emails.set(detach(raw), email);
-    }
-    return email;
+    const email = normaliseEmail(raw);
+    return email === null ? null : detach(email);
   };
 
   // Every existing customer's keys, loaded once: a query per receipt would be hundreds of
@@ -319,7 +250,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     }
     if (externalId !== null && !byExternalId.has(externalId)) {
       byExternalId.set(detach(externalId), id);
-      externalIds.add(newId(), id, externalId);
+      sink.externalId(newId(), id, externalId);
     }
     if (phone !== null && !byPhone.has(phone)) byPhone.set(phone, id);
     if (email !== null && !byEmail.has(email)) byEmail.set(email, id);
@@ -334,17 +265,23 @@ export const createWriter = (options: WriterOptions): Writer => {
     const id = newId();
     const name =
       cleanName(customer.name ?? customer.phone ?? customer.email ?? customer.code ?? '') || '—';
-    customers.add(
+    // Written once the file is read, with its figures (no second pass to update them); its
+    // orders refer to it meanwhile, as foreign keys are checked at the end of the run.
+    figures.set(id, {
       id,
-      name,
-      phone,
-      customer.phone,
+      name: detach(name),
+      phoneE164: phone,
+      phoneRaw: detachOrNull(customer.phone),
       email,
-      buildCustomerSearchText({ name, phoneE164: phone, email }),
-      customerSortKey(name),
-    );
+      searchText: buildCustomerSearchText({ name, phoneE164: phone, email }),
+      sortName: customerSortKey(name),
+      count: 0,
+      spent: 0,
+      first: null,
+      last: null,
+      days: new Set(),
+    });
     created.add(id);
-    figures.set(id, { count: 0, spent: 0, first: null, last: null, days: new Set() });
     customersCreated += 1;
     return id;
   };
@@ -358,8 +295,8 @@ export const createWriter = (options: WriterOptions): Writer => {
         ? [statements.orderByKey, statements.refundByKey, receipt.key]
         : [statements.orderByHash, statements.refundByHash, receipt.contentHash];
     return (
-      (hasOrders !== undefined && orderBy.get(source, value) !== undefined) ||
-      (hasRefunds !== undefined && refundBy.get(source, value) !== undefined)
+      (hasOrders && orderBy.get(source, value) !== undefined) ||
+      (hasRefunds && refundBy.get(source, value) !== undefined)
     );
   };
 
@@ -368,7 +305,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     let line = after;
     for (const item of list) {
       line += 1;
-      items.add(
+      sink.item(
         orderId,
         line,
         item.productName,
@@ -393,9 +330,9 @@ export const createWriter = (options: WriterOptions): Writer => {
       staffId === null &&
       receipt.note === ''
     ) {
-      plainOrders.add(id, receipt.key, customerId, receipt.orderedAt, receipt.localDate, total);
+      sink.plainOrder(id, receipt.key, customerId, receipt.orderedAt, receipt.localDate, total);
     } else {
-      orders.add(
+      sink.order(
         id,
         receipt.key,
         receipt.key === null ? receipt.contentHash : null,
@@ -427,42 +364,34 @@ export const createWriter = (options: WriterOptions): Writer => {
     const { orderedAt, localDate } = receipt;
     if (own.first === null || orderedAt < own.first) own.first = orderedAt;
     if (own.last === null || orderedAt > own.last) own.last = orderedAt;
-    own.days.add(localDate);
+    own.days.add(dayOf(localDate));
   };
 
   const write = (receipt: Receipt): void => {
     const key = identity(receipt);
     const earlier = seen.get(key);
-    if (earlier) {
+    if (earlier !== undefined) {
       // The same receipt number again further down the file: more lines of that receipt.
-      if (earlier.orderId !== null && !receipt.isReturn) {
-        addItems(earlier.orderId, receipt.items, earlier.lines);
-        earlier.lines += receipt.items.length;
-        if (!earlier.hasTotalColumn) {
-          flush();
-          statements.addToOrder.run(receipt.total, now, earlier.orderId);
-          if (earlier.customerId) stale.add(earlier.customerId);
+      const orderId = seenOrder[earlier] ?? null;
+      if (orderId !== null && !receipt.isReturn) {
+        const packed = seenLines[earlier] ?? 0;
+        addItems(orderId, receipt.items, packed >> 1);
+        seenLines[earlier] = packed + 2 * receipt.items.length;
+        if ((packed & 1) === 0) {
+          sink.addToOrder(receipt.total, orderId);
+          const customerId = seenCustomer[earlier] ?? null;
+          if (customerId) stale.add(customerId);
         }
       }
       return;
     }
     if (isInDatabase(receipt)) {
-      seen.set(key, {
-        orderId: null,
-        customerId: null,
-        hasTotalColumn: receipt.hasTotalColumn,
-        lines: 0,
-      });
+      see(key, null, null, 0, receipt.hasTotalColumn);
       ordersAlreadyPresent += 1;
       return;
     }
     if (receipt.isReturn) {
-      seen.set(key, {
-        orderId: null,
-        customerId: null,
-        hasTotalColumn: receipt.hasTotalColumn,
-        lines: 0,
-      });
+      see(key, null, null, 0, receipt.hasTotalColumn);
       returns.push(detachReceipt(receipt));
       return;
     }
@@ -479,70 +408,31 @@ export const createWriter = (options: WriterOptions): Writer => {
       receipt.refunded,
       status,
     );
-    seen.set(key, {
-      orderId,
-      customerId,
-      hasTotalColumn: receipt.hasTotalColumn,
-      lines: receipt.items.length,
-    });
+    see(key, orderId, customerId, receipt.items.length, receipt.hasTotalColumn);
     ordersCreated += 1;
   };
 
-  /**
-   * The order a return refunds: the one it names (or whose number it carries after the return
-   * prefix); else the customer's latest earlier purchase of a returned product.
-   */
-  const originalOf = (receipt: Receipt, customerId: string | null): OrderRow | undefined => {
-    if (receipt.originalKey) {
-      const named = statements.originalByKey.get(source, receipt.originalKey) as
-        OrderRow | undefined;
-      if (named) return named;
-    }
-    if (!customerId) return undefined;
-    for (const item of receipt.items) {
-      const found = statements.originalByProduct.get(
-        customerId,
-        receipt.orderedAt,
-        receipt.total,
-        item.sku,
-        item.productName,
-      ) as OrderRow | undefined;
-      if (found) return found;
-    }
-    return undefined;
-  };
-
-  const recordReturn = (receipt: Receipt): void => {
-    if (receipt.total === 0) return;
-    const customerId = receipt.customer ? resolveCustomer(receipt.customer) : null;
-    const original = originalOf(receipt, customerId);
-    if (original && original.total - original.refunded >= receipt.total) {
-      statements.insertRefund.run(
-        newId(),
-        original.id,
-        receipt.total,
-        receipt.orderedAt,
-        receipt.localDate,
-        source,
-        receipt.key,
-        receipt.key === null ? receipt.contentHash : null,
-        batchId,
-        now,
-      );
-      statements.applyRefund.run(receipt.total, receipt.total, now, original.id);
-      if (original.customer_id) stale.add(original.customer_id);
-    } else {
-      // Nothing to attach it to: a refund of its own, so revenue still goes down by it.
-      insertOrder(receipt, 0, receipt.total, 'refunded');
-    }
-    refundsRecorded += 1;
-  };
+  /** A held return, its customer and staff resolved and its ids minted, for the applier. */
+  const prepareReturn = (receipt: Receipt): PreparedReturn => ({
+    refundId: newId(),
+    orderId: newId(),
+    customerId: receipt.customer ? resolveCustomer(receipt.customer) : null,
+    staffId: receipt.staff ? staffOf(receipt.staff) : null,
+    key: receipt.key,
+    contentHash: receipt.contentHash,
+    originalKey: receipt.originalKey,
+    orderedAt: receipt.orderedAt,
+    localDate: receipt.localDate,
+    total: receipt.total,
+    note: receipt.note,
+    items: receipt.items,
+  });
 
   return {
     write,
     reject: (rows) => {
       for (const row of rows) {
-        rejectedRows.add(
+        sink.rejected(
           newId(),
           row.line,
           row.reason,
@@ -551,32 +441,42 @@ export const createWriter = (options: WriterOptions): Writer => {
         );
       }
     },
-    flush,
-    sourceHasOrders: hasOrders !== undefined,
-    finish: (onProgress) => {
-      flush();
-      returns.forEach((receipt, index) => {
-        recordReturn(receipt);
-        flush();
-        if (index % 500 === 0) onProgress?.(index, returns.length);
-      });
-      flush();
-      const update = sqlite.prepare(
-        `UPDATE customers SET order_count = ?, total_spent = ?, first_purchase_at = ?,
-           last_purchase_at = ?, first_purchase_day = ?, last_purchase_day = ?,
-           purchase_days = ? WHERE id = ?`,
-      );
-      for (const [id, own] of figures) {
-        if (stale.has(id) || (own.count === 0 && own.spent === 0)) continue;
+    end: (onBatch) => {
+      // A return of nothing changes nothing: it is neither recorded nor counted.
+      const prepared = returns.filter((receipt) => receipt.total !== 0).map(prepareReturn);
+      refundsRecorded += prepared.length;
+      // The new customers, last (a return may have made one), with their figures; a stale one's
+      // are the database's to work out from all its orders.
+      let written = 0;
+      for (const own of figures.values()) {
+        const known = !stale.has(own.id);
         let firstDay: string | null = null;
         let lastDay: string | null = null;
         for (const day of own.days) {
           if (firstDay === null || day < firstDay) firstDay = day;
           if (lastDay === null || day > lastDay) lastDay = day;
         }
-        update.run(own.count, own.spent, own.first, own.last, firstDay, lastDay, own.days.size, id);
+        sink.customer(
+          own.id,
+          own.name,
+          own.phoneE164,
+          own.phoneRaw,
+          own.email,
+          own.searchText,
+          own.sortName,
+          known ? own.count : 0,
+          known ? own.spent : 0,
+          known ? own.first : null,
+          known ? own.last : null,
+          known ? firstDay : null,
+          known ? lastDay : null,
+          known ? own.days.size : 0,
+        );
+        written += 1;
+        if (written % CUSTOMERS_PER_BATCH === 0) onBatch?.();
       }
-      refreshCustomerStatsFor(sqlite, [...stale]);
+      figures.clear();
+      return { returns: prepared, stale: [...stale] };
     },
     counts: () => ({
       ordersCreated,

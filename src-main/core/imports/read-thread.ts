@@ -1,0 +1,136 @@
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../src-shared/contract/errors.ts';
+import type { ErrorCode } from '../../../src-shared/contract/errors.ts';
+import { cancelled } from './read-and-match.ts';
+import type { FeedEnd, FeedProgress, FeedSettings } from './read-and-match.ts';
+import { DayOrderFlip } from './receipts.ts';
+import { decodeRows } from './row-codec.ts';
+import type { Applier } from './row-sink.ts';
+import type { DayOrder } from './values.ts';
+
+/**
+ * A run on two threads: a second worker reads, assembles and matches the file (JavaScript work,
+ * read-and-match.ts, on a read-only connection that sees the database as it was when the run
+ * began) while the run's own thread only writes what it sends (SQLite work). On two cores each
+ * half hides behind the other. The reader stays at most a few chunks ahead of the writer, so
+ * memory stays bounded; its failures come back as the errors they were, a day-order flip included.
+ */
+
+export type ReadThreadRequest = {
+  dbPath: string;
+  settings: FeedSettings;
+  /** Milliseconds since the epoch on the run's clock, for the ids the reader mints. */
+  startedAt: number;
+  /** Int32Array over it: [0] chunks written so far, [1] set to 1 tells the reader to stop. */
+  gate: SharedArrayBuffer;
+};
+
+export type ReadThreadError =
+  | { kind: 'day_order'; order: DayOrder }
+  | { kind: 'app'; code: string; message: string; details: Record<string, unknown> }
+  | { kind: 'other'; message: string };
+
+export type ReadThreadMessage =
+  | { type: 'rows'; rows: unknown[]; progress: FeedProgress }
+  | { type: 'end'; rows: unknown[]; end: FeedEnd }
+  | { type: 'failed'; error: ReadThreadError };
+
+/** Chunks (about 1 MiB of the file each) the reader may have sent that are not written yet. */
+export const READ_AHEAD_CHUNKS = 4;
+
+/** How often the writing thread looks for a cancel while it waits for the reader. */
+const CANCEL_POLL_MS = 100;
+
+export const readThreadUrl = (from: string = import.meta.url): URL =>
+  new URL(from.endsWith('.ts') ? './read-thread-worker.ts' : './import-reader.js', from);
+
+/**
+ * The reader's young generation, capped: left to V8, a million lines' short-lived strings grow it
+ * and the heap after it by a hundred megabytes; at 48 MB a run takes as long (at 24 and 32 MB,
+ * more reaches the old generation and memory goes up).
+ */
+const READ_THREAD_LIMITS = { maxYoungGenerationSizeMb: 48 } as const;
+
+export const readOnThread = (
+  dbPath: string,
+  applier: Applier,
+  settings: FeedSettings,
+  hooks: {
+    startedAt: number;
+    isCancelled: () => boolean;
+    onChunk: (progress: FeedProgress) => void;
+  },
+): Promise<FeedEnd> => {
+  const gateBuffer = new SharedArrayBuffer(8);
+  const gate = new Int32Array(gateBuffer);
+  const request: ReadThreadRequest = {
+    dbPath,
+    settings,
+    startedAt: hooks.startedAt,
+    gate: gateBuffer,
+  };
+  const worker = new Worker(readThreadUrl(), {
+    workerData: request,
+    resourceLimits: READ_THREAD_LIMITS,
+  });
+  return new Promise<FeedEnd>((resolve, reject) => {
+    let settled = false;
+    const settle = () => {
+      settled = true;
+      clearInterval(poll);
+      Atomics.store(gate, 1, 1);
+      Atomics.notify(gate, 0);
+    };
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settle();
+      void worker.terminate();
+      reject(error);
+    };
+    const poll = setInterval(() => {
+      if (hooks.isCancelled()) fail(cancelled());
+    }, CANCEL_POLL_MS);
+    worker.on('message', (message: ReadThreadMessage) => {
+      if (settled) return;
+      try {
+        if (hooks.isCancelled()) throw cancelled();
+        if (message.type === 'failed') throw errorFrom(message.error);
+        decodeRows(message.rows, applier);
+        if (message.type === 'end') {
+          settle();
+          resolve(message.end);
+          return;
+        }
+        Atomics.add(gate, 0, 1);
+        Atomics.notify(gate, 0);
+        hooks.onChunk(message.progress);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      fail(new Error(`The import's reading thread stopped with exit code ${code}.`));
+    });
+  });
+};
+
+/** An error as the reader reported it, back as the class it was thrown as. */
+const errorFrom = (error: ReadThreadError): Error => {
+  if (error.kind === 'day_order') return new DayOrderFlip(error.order);
+  if (error.kind === 'app')
+    return new AppError(error.code as ErrorCode, error.message, error.details);
+  return new Error(error.message);
+};
+
+/** An error thrown on the reading thread, as it travels to the writing one. */
+export const errorToSend = (error: unknown): ReadThreadError => {
+  if (error instanceof DayOrderFlip) return { kind: 'day_order', order: error.order };
+  if (error instanceof AppError) {
+    return { kind: 'app', code: error.code, message: error.message, details: error.details };
+  }
+  return {
+    kind: 'other',
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  };
+};

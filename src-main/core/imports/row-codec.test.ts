@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createRowEncoder, decodeRows } from './row-codec.ts';
+import type { RowSink } from './row-sink.ts';
+
+/** A sink that writes down every call it gets, in order. */
+const recorder = () => {
+  const calls: [string, unknown[]][] = [];
+  const record =
+    (name: string) =>
+    (...values: unknown[]) => {
+      calls.push([name, values]);
+    };
+  const sink: RowSink = {
+    customer: record('customer'),
+    externalId: record('externalId'),
+    order: record('order'),
+    plainOrder: record('plainOrder'),
+    item: record('item'),
+    rejected: record('rejected'),
+    addToOrder: record('addToOrder'),
+  };
+  return { sink, calls };
+};
+
+/** Every kind of call with awkward values: nulls, Persian text, a NUL, a lone surrogate. */
+const play = (sink: RowSink) => {
+  sink.customer(
+    'c1',
+    'سارا حسینی',
+    '+989121106366',
+    '۰۹۱۲ ۱۱۰ ۶۳۶۶',
+    null,
+    'سارا حسینی 989121106366',
+    'سارا حسینی',
+    2,
+    400_000,
+    '2023-01-01T01:33:43.000Z',
+    '2023-02-01T01:33:43.000Z',
+    '2023-01-01',
+    '2023-02-01',
+    2,
+  );
+  sink.externalId('x1', 'c1', 'C-18182');
+  sink.plainOrder('o1', '300001', 'c1', '2023-01-01T01:33:43.000Z', '2023-01-01', 4_000_000);
+  sink.item('o1', 1, 'عطر زنانه ۴۶', 'SKU-1046', null, 1, 2_000_000, 2_000_000);
+  sink.item('o1', 2, 'line\nbreak "quoted"', null, 'ساعت', 2.5, 1, 3);
+  sink.order(
+    'o2',
+    null,
+    'hash',
+    null,
+    '2023-01-02T00:00:00.000Z',
+    '2023-01-02',
+    0,
+    0,
+    'void',
+    's1',
+    'یادداشت',
+  );
+  sink.addToOrder(-250, 'o1');
+  sink.rejected('r1', 17, 'bad_date', '{"value":"1404/12/30"}', '["a\\u0000b","\ud800"]');
+};
+
+describe('the row codec between the reading and writing threads', () => {
+  it('replays every call, in order, with the same values', () => {
+    const direct = recorder();
+    play(direct.sink);
+    const encoder = createRowEncoder();
+    play(encoder);
+    expect(encoder.isEmpty).toBe(false);
+    const taken = encoder.take();
+    expect(encoder.isEmpty).toBe(true);
+    const replayed = recorder();
+    // As between threads: a structured clone of what the encoder took.
+    decodeRows(structuredClone(taken), replayed.sink);
+    expect(replayed.calls).toEqual(direct.calls);
+  });
+
+  it('refuses data that is not a run of calls, rather than writing rows out of step', () => {
+    expect(() => decodeRows([99, 'x'], recorder().sink)).toThrow(/Unknown row operation 99/);
+  });
+});
