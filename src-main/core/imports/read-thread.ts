@@ -31,8 +31,8 @@ export type ReadThreadError =
   | { kind: 'other'; message: string };
 
 export type ReadThreadMessage =
-  | { type: 'rows'; rows: unknown[]; progress: FeedProgress }
-  | { type: 'end'; rows: unknown[]; end: FeedEnd }
+  | { type: 'rows'; rows: unknown[][]; progress: FeedProgress }
+  | { type: 'end'; rows: unknown[][]; end: FeedEnd }
   | { type: 'failed'; error: ReadThreadError };
 
 /** Chunks (about 1 MiB of the file each) the reader may have sent that are not written yet. */

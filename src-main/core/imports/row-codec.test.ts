@@ -76,7 +76,24 @@ describe('the row codec between the reading and writing threads', () => {
     expect(replayed.calls).toEqual(direct.calls);
   });
 
+  it('keeps a long run of calls in order across its segments, no call split between two', () => {
+    const encoder = createRowEncoder();
+    const direct = recorder();
+    for (let i = 0; i < 5000; i += 1) {
+      for (const sink of [encoder, direct.sink]) {
+        sink.item(`o${i >> 2}`, (i & 3) + 1, `product ${i}`, null, null, 1, i, i);
+        if (i % 7 === 0) sink.addToOrder(i, `o${i >> 2}`);
+      }
+    }
+    const taken = encoder.take();
+    expect(taken.length).toBeGreaterThan(1);
+    for (const segment of taken) expect([0, 1, 2, 3, 4, 5, 6]).toContain(segment[0]);
+    const replayed = recorder();
+    decodeRows(structuredClone(taken), replayed.sink);
+    expect(replayed.calls).toEqual(direct.calls);
+  });
+
   it('refuses data that is not a run of calls, rather than writing rows out of step', () => {
-    expect(() => decodeRows([99, 'x'], recorder().sink)).toThrow(/Unknown row operation 99/);
+    expect(() => decodeRows([[99, 'x']], recorder().sink)).toThrow(/Unknown row operation 99/);
   });
 });

@@ -2,10 +2,15 @@ import type { RowSink } from './row-sink.ts';
 
 /**
  * A RowSink's calls as data, to send from the reading thread to the writing one: each call is an
- * op code and its values in one flat array of strings, numbers and nulls. (Posted as it is, the
- * array is structured-cloned: for a million Persian item rows that takes half the time of
+ * op code and its values in flat arrays of strings, numbers and nulls. (Posted as they are, the
+ * arrays are structured-cloned: for a million Persian item rows that takes half the time of
  * JSON.stringify, which escapes two-byte strings character by character.)
+ *
+ * The values go in segments of at most a few thousand: an array over 128 KB is born in V8's old
+ * generation, where the writing thread would keep a hundred such dead arrays until its next full
+ * collection; small ones die young.
  */
+const SEGMENT_VALUES = 8000;
 
 const OP = {
   customer: 0,
@@ -18,23 +23,32 @@ const OP = {
 } as const;
 
 export type RowEncoder = RowSink & {
-  /** The calls so far; the encoder starts again empty. */
-  take: () => unknown[];
+  /** The calls so far, in segments; the encoder starts again empty. */
+  take: () => unknown[][];
   /** Whether any call waits to be taken. */
   readonly isEmpty: boolean;
 };
 
 export const createRowEncoder = (): RowEncoder => {
+  let segments: unknown[][] = [];
   let ops: unknown[] = [];
+  /** The segment to write the next call in (a call never spans two). */
+  const room = (): unknown[] => {
+    if (ops.length >= SEGMENT_VALUES) {
+      segments.push(ops);
+      ops = [];
+    }
+    return ops;
+  };
   return {
     customer: (...values) => {
-      ops.push(OP.customer, ...values);
+      room().push(OP.customer, ...values);
     },
     externalId: (id, customerId, externalId) => {
-      ops.push(OP.externalId, id, customerId, externalId);
+      room().push(OP.externalId, id, customerId, externalId);
     },
     order: (id, ext, hash, customerId, at, day, total, refunded, status, staffId, note) => {
-      ops.push(
+      room().push(
         OP.order,
         id,
         ext,
@@ -50,30 +64,45 @@ export const createRowEncoder = (): RowEncoder => {
       );
     },
     plainOrder: (id, externalId, customerId, orderedAt, localDate, total) => {
-      ops.push(OP.plainOrder, id, externalId, customerId, orderedAt, localDate, total);
+      room().push(OP.plainOrder, id, externalId, customerId, orderedAt, localDate, total);
     },
     item: (orderId, line, productName, sku, category, quantity, unitPrice, lineTotal) => {
-      ops.push(OP.item, orderId, line, productName, sku, category, quantity, unitPrice, lineTotal);
+      room().push(
+        OP.item,
+        orderId,
+        line,
+        productName,
+        sku,
+        category,
+        quantity,
+        unitPrice,
+        lineTotal,
+      );
     },
     rejected: (id, line, reason, params, fields) => {
-      ops.push(OP.rejected, id, line, reason, params, fields);
+      room().push(OP.rejected, id, line, reason, params, fields);
     },
     addToOrder: (amount, orderId) => {
-      ops.push(OP.addToOrder, amount, orderId);
+      room().push(OP.addToOrder, amount, orderId);
     },
     take: () => {
-      const taken = ops;
+      const taken = ops.length > 0 ? [...segments, ops] : segments;
+      segments = [];
       ops = [];
       return taken;
     },
     get isEmpty() {
-      return ops.length === 0;
+      return ops.length === 0 && segments.length === 0;
     },
   };
 };
 
 /** Replays encoded calls on a sink, in their order. */
-export const decodeRows = (v: readonly unknown[], sink: RowSink): void => {
+export const decodeRows = (segments: readonly (readonly unknown[])[], sink: RowSink): void => {
+  for (const segment of segments) decodeSegment(segment, sink);
+};
+
+const decodeSegment = (v: readonly unknown[], sink: RowSink): void => {
   // Each value goes back to the parameter it was taken from: `never` stands for "as encoded".
   const a = (at: number): never => v[at] as never;
   for (let i = 0; i < v.length;) {
