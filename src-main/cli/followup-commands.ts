@@ -17,7 +17,7 @@ import { normalisePhone } from '../../src-shared/domain/phone.ts';
 import { renderTaskReason } from '../../src-shared/i18n/task-reason.ts';
 import type { Core } from '../core/core.ts';
 import { logContact } from '../core/playbook/contacts.service.ts';
-import { runPlaybook } from '../core/playbook/playbook.ts';
+import { afterSalesChanged } from '../core/loyalty/after-sales.ts';
 import { importSurveyFile } from '../core/playbook/survey-import.ts';
 import { recordSurvey } from '../core/playbook/surveys.service.ts';
 import { listToday, logCall } from '../core/playbook/tasks.service.ts';
@@ -170,7 +170,8 @@ export const inboxCommand: Command = {
       throw new UsageError(`inbox: --date "${String(date)}" is not a date (YYYY-MM-DD)`);
     }
     return async (core) => {
-      const report = await runPlaybook(core.context, date ? { date } : {});
+      // Tiers first: the near-next-tier rule reads them.
+      const report = await afterSalesChanged(core.context, date ? { date } : {});
       const today = await listToday(core.context, { date: report.date, limit: 1000 });
       const tasks = today.groups.flatMap((group) => group.tasks);
       while (tasks.length < today.counts.open) {

@@ -13,7 +13,7 @@ import { BUILT_IN_PRESETS, mappingFromPreset } from '../core/imports/mapping.ts'
 import { buildPreview, planProblem } from '../core/imports/preview.ts';
 import type { PreviewRequest, PreviewShop } from '../core/imports/preview.ts';
 import { checkpointAfterRun, runImport } from '../core/imports/run-import.ts';
-import { runPlaybook } from '../core/playbook/playbook.ts';
+import { afterSalesChanged } from '../core/loyalty/after-sales.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import type { CliIo } from './cli.ts';
 import { UsageError } from './usage-error.ts';
@@ -118,8 +118,9 @@ export const prepareImport = async (
     );
     if (!report.dryRun) {
       checkpointAfterRun(core.database.sqlite);
-      // As in the app: the new sales plan (and close) follow-ups at once.
-      await runPlaybook(core.context);
+      // As in the app: the new sales earn their points, move tiers, and plan (and close)
+      // follow-ups at once.
+      await afterSalesChanged(core.context);
     }
     io.stdout(values.json ? JSON.stringify(toJson(report), null, 2) : describeReport(report));
   };

@@ -12,7 +12,7 @@ import { createHandlers } from './handlers.ts';
 import type { Handlers } from './handlers.ts';
 import { createImportService } from './imports/imports.service.ts';
 import type { ImportService } from './imports/imports.service.ts';
-import { runPlaybook } from './playbook/playbook.ts';
+import { afterSalesChanged } from './loyalty/after-sales.ts';
 import { createDailyScheduler } from './playbook/scheduler.ts';
 import type { DailyScheduler } from './playbook/scheduler.ts';
 import { getSettings } from './settings/settings.service.ts';
@@ -51,7 +51,8 @@ export const startCore = (options: StartOptions): Core => {
   const database = openDatabase(options.databasePath, { create: options.create });
   const context = createContext(database, options.now ? { now: options.now } : {});
   const imports = createImportService(context, options.host, {
-    afterCommit: () => runPlaybook(context),
+    // Points and tiers for the new sales, then the follow-ups they call for.
+    afterCommit: () => afterSalesChanged(context),
   });
   const handlers = createHandlers(
     context,
@@ -69,7 +70,8 @@ export const startCore = (options: StartOptions): Core => {
   const scheduler =
     (options.schedulePlaybook ?? options.host !== 'cli')
       ? createDailyScheduler({
-          run: (day) => runPlaybook(context, { date: day }),
+          // Tiers move with the days (the window slides, holds end): loyalty, then the playbook.
+          run: (day) => afterSalesChanged(context, { date: day }),
           now: context.now,
           timeZone: async () => (await getSettings(context)).timeZone,
           onError: (error) => options.onUnexpected?.(error, 'playbook:schedule'),

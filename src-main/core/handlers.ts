@@ -18,7 +18,19 @@ import {
   updateOrder,
 } from './orders/orders.service.ts';
 import type { ImportService } from './imports/imports.service.ts';
+import { getKpiSeries } from './kpis/kpi-series.ts';
 import { getKpis } from './kpis/kpis.service.ts';
+import { afterSalesChanged, updateLoyaltyQuietly } from './loyalty/after-sales.ts';
+import {
+  adjustPoints,
+  getLoyaltyCustomer,
+  getLoyaltyRules,
+  getTierDistribution,
+  listNearNextTier,
+  previewTiers,
+  redeemPoints,
+  saveLoyaltyRules,
+} from './loyalty/loyalty.service.ts';
 import { logContact } from './playbook/contacts.service.ts';
 import { runPlaybook } from './playbook/playbook.ts';
 import { getPlaybookSettings, updatePlaybookSettings } from './playbook/playbook-settings.ts';
@@ -45,6 +57,21 @@ export const createHandlers = (
   ctx: CoreContext,
   host: HostInfo,
   imports: ImportService,
+): Handlers => {
+  /** An order change, then its points and tiers (which never fail the change itself). */
+  const withLoyalty = async <R>(change: Promise<R>): Promise<R> => {
+    const result = await change;
+    await updateLoyaltyQuietly(ctx);
+    return result;
+  };
+  return handlersOf(ctx, host, imports, withLoyalty);
+};
+
+const handlersOf = (
+  ctx: CoreContext,
+  host: HostInfo,
+  imports: ImportService,
+  withLoyalty: <R>(change: Promise<R>) => Promise<R>,
 ): Handlers => ({
   'app:info': async () => ({
     version: host.version,
@@ -57,8 +84,9 @@ export const createHandlers = (
   'settings:update': (input) => updateSettings(ctx, input),
   'demo:create': async (input) => {
     const summary = await createDemoShop(ctx, input);
-    // A demo shop opens with its Today list ready, as a shop with real sales would.
-    await runPlaybook(ctx);
+    // A demo shop opens with its points, tiers and Today list ready, as a shop with real sales
+    // would.
+    await afterSalesChanged(ctx);
     return summary;
   },
   'demo:clear': () => clearDemoShop(ctx),
@@ -67,13 +95,19 @@ export const createHandlers = (
   'customers:create': (input) => createCustomer(ctx, input),
   'customers:update': (input) => updateCustomer(ctx, input.id, input.patch),
   'customers:archive': (input) => archiveCustomer(ctx, input.id, input.archived),
-  'customers:merge': (input) => mergeCustomers(ctx, input.keepId, input.mergeId),
+  'customers:merge': async (input) => {
+    const profile = await mergeCustomers(ctx, input.keepId, input.mergeId);
+    // The duplicate's orders earn their points on the customer kept, with its balance.
+    await updateLoyaltyQuietly(ctx);
+    return profile;
+  },
   'customers:tags': () => listTags(ctx),
   'orders:list': (input) => listOrders(ctx, input),
   'orders:get': (input) => getOrder(ctx, input.id),
-  'orders:create': (input) => createOrder(ctx, input),
-  'orders:update': (input) => updateOrder(ctx, input.id, input.patch),
-  'orders:archive': (input) => archiveOrder(ctx, input.id, input.archived),
+  // A sale, a refund, a voided or archived order: points and tiers follow at once.
+  'orders:create': (input) => withLoyalty(createOrder(ctx, input)),
+  'orders:update': (input) => withLoyalty(updateOrder(ctx, input.id, input.patch)),
+  'orders:archive': (input) => withLoyalty(archiveOrder(ctx, input.id, input.archived)),
   'staff:list': () => listStaff(ctx),
   'staff:create': (input) => createStaff(ctx, input),
   'staff:update': (input) => updateStaff(ctx, input.id, input.patch),
@@ -92,6 +126,15 @@ export const createHandlers = (
   'surveys:record': (input) => recordSurvey(ctx, input),
   'surveys:import': (input) => importSurveyData(ctx, input),
   'kpis:get': (input) => getKpis(ctx, input),
+  'loyalty:settings': () => getLoyaltyRules(ctx),
+  'loyalty:settings-update': (input) => saveLoyaltyRules(ctx, input),
+  'loyalty:preview': (input) => previewTiers(ctx, input),
+  'loyalty:distribution': () => getTierDistribution(ctx),
+  'loyalty:near-next-tier': (input) => listNearNextTier(ctx, input),
+  'loyalty:customer': (input) => getLoyaltyCustomer(ctx, input.customerId),
+  'loyalty:adjust': (input) => adjustPoints(ctx, input),
+  'loyalty:redeem': (input) => redeemPoints(ctx, input),
+  'kpis:series': (input) => getKpiSeries(ctx, input),
   'import:upload-begin': (input) => imports.uploadBegin(input),
   'import:upload-chunk': (input) => imports.uploadChunk(input),
   'import:upload-end': (input) => imports.uploadEnd(input.fileId),
@@ -105,9 +148,9 @@ export const createHandlers = (
   'import:batch': async (input) => imports.batch(input.batchId),
   'import:undo': async (input) => {
     const batch = imports.undo(input.batchId);
-    // Follow-ups about purchases that are gone close now, not at tomorrow's run; the undo
-    // stands whatever the run does.
-    await runPlaybook(ctx).catch((error: unknown) => console.error('[playbook]', error));
+    // The batch's points are reversed and tiers follow; follow-ups about purchases that are
+    // gone close now, not at tomorrow's run; the undo stands whatever the run does.
+    await afterSalesChanged(ctx).catch((error: unknown) => console.error('[playbook]', error));
     return batch;
   },
   'import:rejected': async (input) =>

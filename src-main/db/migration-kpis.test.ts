@@ -34,7 +34,9 @@ describe('migration kpis on a shop made by the version before it', () => {
         ('o7', 'pos', NULL, '2025-01-01T09:00:00Z', '2025-01-01', 250, 50, 'completed', NULL, 'n', 'n');`);
     await before.close();
 
-    const after = openDatabase(path);
+    const after = openDatabase(path, {
+      migrations: MIGRATIONS.filter((migration) => migration.version <= KPIS),
+    });
     expect(after.schemaVersion).toBe(KPIS);
     const read = (sql: string) => after.sqlite.prepare(sql).all();
     const tables = () => ({

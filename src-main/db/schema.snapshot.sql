@@ -20,6 +20,12 @@ CREATE INDEX idx_customer_external_ids_customer_id ON customer_external_ids (cus
 CREATE INDEX idx_customer_external_ids_import_batch_id ON customer_external_ids (import_batch_id)
   WHERE import_batch_id IS NOT NULL;
 
+-- index idx_customer_tiers_tier_id
+CREATE INDEX idx_customer_tiers_tier_id ON customer_tiers (tier_id);
+
+-- index idx_customer_tiers_tier_rank
+CREATE INDEX idx_customer_tiers_tier_rank ON customer_tiers (tier_rank, spend);
+
 -- index idx_customers_birthday_month_day
 CREATE INDEX idx_customers_birthday_month_day ON customers (substr(birthday, 6))
   WHERE birthday IS NOT NULL;
@@ -97,6 +103,16 @@ CREATE UNIQUE INDEX idx_orders_source_content_hash ON orders (source, content_ha
 CREATE UNIQUE INDEX idx_orders_source_external_id ON orders (source, external_id)
   WHERE external_id IS NOT NULL;
 
+-- index idx_points_ledger_customer_id
+CREATE INDEX idx_points_ledger_customer_id ON points_ledger (customer_id, local_date);
+
+-- index idx_points_ledger_expires_on
+CREATE INDEX idx_points_ledger_expires_on ON points_ledger (expires_on)
+  WHERE expires_on IS NOT NULL;
+
+-- index idx_points_ledger_order_id
+CREATE INDEX idx_points_ledger_order_id ON points_ledger (order_id) WHERE order_id IS NOT NULL;
+
 -- index idx_refunds_import_batch_id
 CREATE INDEX idx_refunds_import_batch_id ON refunds (import_batch_id);
 
@@ -142,6 +158,9 @@ CREATE INDEX idx_tasks_due_date ON tasks (due_date, priority, rule, assignee_id)
 -- index idx_tasks_order_id
 CREATE INDEX idx_tasks_order_id ON tasks (order_id) WHERE order_id IS NOT NULL;
 
+-- index idx_tier_history_customer_id
+CREATE INDEX idx_tier_history_customer_id ON tier_history (customer_id, created_at);
+
 -- table customer_days
 CREATE TABLE customer_days (
   customer_id TEXT NOT NULL,
@@ -172,6 +191,18 @@ CREATE TABLE customer_external_ids (
   created_at TEXT NOT NULL, import_batch_id TEXT,
   UNIQUE (source, external_id)
 ) STRICT;
+
+-- table customer_tiers
+CREATE TABLE customer_tiers (
+  customer_id TEXT PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+  tier_id TEXT NOT NULL,
+  tier_rank INTEGER NOT NULL,
+  spend INTEGER NOT NULL,
+  reached_on TEXT,
+  held_until TEXT,
+  first_day TEXT,
+  return_gap INTEGER
+) STRICT, WITHOUT ROWID;
 
 -- table customers
 CREATE TABLE customers (
@@ -275,6 +306,9 @@ CREATE TABLE kpi_days (
 -- table kpi_pending
 CREATE TABLE kpi_pending (customer_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
+-- table loyalty_pending
+CREATE TABLE loyalty_pending (customer_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+
 -- table order_items
 CREATE TABLE "order_items" (
   order_id TEXT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
@@ -308,6 +342,24 @@ CREATE TABLE orders (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   CHECK (total >= 0 AND refunded >= 0)
+) STRICT;
+
+-- table points_ledger
+CREATE TABLE points_ledger (
+  id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('earn', 'adjust', 'redeem', 'expire', 'reversal')),
+  cause TEXT NOT NULL CHECK (cause IN ('order', 'refund', 'order_removed', 'order_moved',
+    'expiry', 'merge', 'manual')),
+  points INTEGER NOT NULL CHECK (points <> 0),
+  spend INTEGER NOT NULL DEFAULT 0,
+  reason TEXT NOT NULL DEFAULT '',
+  order_id TEXT,
+  batch_id TEXT,
+  staff_id TEXT REFERENCES staff (id),
+  local_date TEXT NOT NULL,
+  expires_on TEXT,
+  created_at TEXT NOT NULL
 ) STRICT;
 
 -- table refunds
@@ -410,6 +462,23 @@ CREATE TABLE tasks (
   CHECK ((status IN ('open', 'snoozed')) = (closed_at IS NULL))
 ) STRICT;
 
+-- table tier_history
+CREATE TABLE tier_history (
+  id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  tier_id TEXT NOT NULL,
+  tier_name TEXT NOT NULL,
+  tier_rank INTEGER NOT NULL,
+  from_tier_id TEXT,
+  from_tier_name TEXT,
+  from_tier_rank INTEGER,
+  reached_on TEXT,
+  held_until TEXT,
+  changed_on TEXT NOT NULL,
+  cause TEXT NOT NULL CHECK (cause IN ('spend', 'hold_ended', 'orders_changed', 'rules_changed')),
+  created_at TEXT NOT NULL
+) STRICT;
+
 -- table walk_in_days
 CREATE TABLE walk_in_days (
   day TEXT PRIMARY KEY,
@@ -427,6 +496,11 @@ END;
 -- trigger customers_kpi_pending_insert
 CREATE TRIGGER customers_kpi_pending_insert AFTER INSERT ON customers BEGIN
   INSERT OR IGNORE INTO kpi_pending (customer_id) VALUES (NEW.id);
+END;
+
+-- trigger kpi_pending_loyalty_pending
+CREATE TRIGGER kpi_pending_loyalty_pending BEFORE INSERT ON kpi_pending BEGIN
+  INSERT OR IGNORE INTO loyalty_pending (customer_id) VALUES (NEW.customer_id);
 END;
 
 -- trigger orders_walk_in_delete

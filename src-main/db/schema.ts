@@ -318,6 +318,65 @@ export type WalkInDaysTable = {
 /** Customers whose customer_days are stale. */
 export type KpiPendingTable = { customer_id: string };
 
+/**
+ * Loyalty (migration 0006, src-main/core/loyalty). Append-only points rows: an order's rows add
+ * up to the points its current net amount earns.
+ */
+export type PointsLedgerTable = {
+  id: string;
+  customer_id: string;
+  kind: 'earn' | 'adjust' | 'redeem' | 'expire' | 'reversal';
+  cause: 'order' | 'refund' | 'order_removed' | 'order_moved' | 'expiry' | 'merge' | 'manual';
+  points: number;
+  /** Order rows: the change of the order's net amount the points are for. */
+  spend: Generated<number>;
+  /** The staff's words (adjust, redeem). */
+  reason: Generated<string>;
+  /** Not a foreign key: the rows outlive an undone order. */
+  order_id: string | null;
+  batch_id: string | null;
+  staff_id: string | null;
+  /** YYYY-MM-DD in the shop's time zone: the day the points count from. */
+  local_date: string;
+  expires_on: string | null;
+  created_at: string;
+};
+
+/** Every change of a customer's tier (ranks: 0 is the base tier). */
+export type TierHistoryTable = {
+  id: string;
+  customer_id: string;
+  tier_id: string;
+  tier_name: string;
+  tier_rank: number;
+  from_tier_id: string | null;
+  from_tier_name: string | null;
+  from_tier_rank: number | null;
+  reached_on: string | null;
+  held_until: string | null;
+  changed_on: string;
+  cause: 'spend' | 'hold_ended' | 'orders_changed' | 'rules_changed';
+  created_at: string;
+};
+
+/** The current tier of a customer, as of settings' loyalty.state day: a cache of the orders. */
+export type CustomerTiersTable = {
+  customer_id: string;
+  tier_id: string;
+  tier_rank: number;
+  /** Net spend in the window. */
+  spend: number;
+  /** The latest purchase day on which the tier was reached, and the last day it is held. */
+  reached_on: string | null;
+  held_until: string | null;
+  /** Above the base tier: the first purchase day and days to the first return (null: none). */
+  first_day: string | null;
+  return_gap: number | null;
+};
+
+/** Customers whose points are stale. */
+export type LoyaltyPendingTable = { customer_id: string };
+
 export type Database = {
   settings: SettingsTable;
   staff: StaffTable;
@@ -337,4 +396,8 @@ export type Database = {
   kpi_days: KpiDaysTable;
   walk_in_days: WalkInDaysTable;
   kpi_pending: KpiPendingTable;
+  points_ledger: PointsLedgerTable;
+  tier_history: TierHistoryTable;
+  customer_tiers: CustomerTiersTable;
+  loyalty_pending: LoyaltyPendingTable;
 };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useApi } from '../api/use-api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -18,6 +18,20 @@ import type { SearchFocus } from './search-focus.ts';
 import { StaffPicker } from './StaffPicker.tsx';
 import { StaffProvider } from './StaffProvider.tsx';
 import { useSettings } from './use-settings.ts';
+
+// The charts (chart.js) load with the Insights screen, not with the app.
+const InsightsScreen = lazy(() =>
+  import('../features/insights/InsightsScreen.tsx').then((module) => ({
+    default: module.InsightsScreen,
+  })),
+);
+
+// The tier chart (chart.js) loads with the Loyalty screen too.
+const LoyaltyScreen = lazy(() =>
+  import('../features/loyalty/LoyaltyScreen.tsx').then((module) => ({
+    default: module.LoyaltyScreen,
+  })),
+);
 
 const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
@@ -124,6 +138,12 @@ function Frame() {
               <NavLink route={{ name: 'import' }} current={route} icon={<ImportIcon />}>
                 {t('nav.import')}
               </NavLink>
+              <NavLink route={{ name: 'loyalty' }} current={route} icon={<StarIcon />}>
+                {t('nav.loyalty')}
+              </NavLink>
+              <NavLink route={{ name: 'insights' }} current={route} icon={<ChartIcon />}>
+                {t('nav.insights')}
+              </NavLink>
               <NavLink route={{ name: 'settings' }} current={route} icon={<GearIcon />}>
                 {t('nav.settings')}
               </NavLink>
@@ -142,6 +162,14 @@ function Frame() {
               <TodayScreen />
             ) : route.name === 'settings' ? (
               <SettingsScreen />
+            ) : route.name === 'loyalty' ? (
+              <Suspense fallback={<div className="grid-loading" aria-busy="true" />}>
+                <LoyaltyScreen />
+              </Suspense>
+            ) : route.name === 'insights' ? (
+              <Suspense fallback={<div className="grid-loading" aria-busy="true" />}>
+                <InsightsScreen />
+              </Suspense>
             ) : route.name === 'import' ? (
               route.kind === 'surveys' ? (
                 <SurveyImportScreen />
@@ -267,6 +295,24 @@ function ImportIcon() {
     <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
       <path d="M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5" />
       <path d="M4 14.5v3.75A1.75 1.75 0 0 0 5.75 20h12.5A1.75 1.75 0 0 0 20 18.25V14.5" />
+    </svg>
+  );
+}
+
+function StarIcon() {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z" />
+    </svg>
+  );
+}
+
+function ChartIcon() {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M4 20h16" />
+      <path d="M7 16.5v-4M11.5 16.5V8M16 16.5v-6.5" />
+      <path d="M5.5 9.5 10 5.5l3.5 2.5 5-4" />
     </svg>
   );
 }

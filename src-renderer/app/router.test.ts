@@ -11,6 +11,14 @@ describe('routes', () => {
     ['#/import', { name: 'import' }],
     ['#/import/surveys', { name: 'import', kind: 'surveys' }],
     ['#/settings', { name: 'settings' }],
+    ['#/insights', { name: 'insights' }],
+    ['#/loyalty', { name: 'loyalty' }],
+    ['#/customers?tier=gold', { name: 'customers', tier: 'gold' }],
+    ['#/customers?segment=atRisk', { name: 'customers', rfmSegment: 'atRisk' }],
+    [
+      '#/customers?import=b1&segment=champions',
+      { name: 'customers', importBatchId: 'b1', rfmSegment: 'champions' },
+    ],
   ])('%s is read back from its own address', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(parseRoute(hrefOf(route))).toEqual(route);
@@ -21,5 +29,7 @@ describe('routes', () => {
     expect(parseRoute('#/')).toEqual({ name: 'today' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'customers' });
     expect(parseRoute('#/customers?import=')).toEqual({ name: 'customers' });
+    expect(parseRoute('#/customers?segment=nobody')).toEqual({ name: 'customers' });
+    expect(parseRoute('#/customers?tier=no%20such%20id')).toEqual({ name: 'customers' });
   });
 });

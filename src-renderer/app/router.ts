@@ -1,43 +1,74 @@
 import { useSyncExternalStore } from 'react';
+import { RFM_SEGMENTS } from '../../src-shared/domain/kpis.ts';
+import type { RfmSegment } from '../../src-shared/domain/kpis.ts';
 import { isLeaveBlocked, whenLeaveAllowed } from './leave-guard.ts';
 
 /** The screens, addressed by the location hash so a reload stays on the same screen. */
 export type Route =
   /** The follow-up inbox: the first screen once the shop is set up. */
   | { name: 'today' }
-  /** The customer book; with importBatchId, only the customers that import created. */
-  | { name: 'customers'; importBatchId?: string }
+  /**
+   * The customer book; with importBatchId, only the customers that import created; with
+   * rfmSegment, only the customers in that RFM segment today; with tier, only the customers in
+   * that loyalty tier (its id).
+   */
+  | { name: 'customers'; importBatchId?: string; rfmSegment?: RfmSegment; tier?: string }
   | { name: 'customer'; id: string }
   /** Importing sales; with kind 'surveys', survey answers. */
   | { name: 'import'; kind?: 'surveys' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** Loyalty tiers and points: the rules, the distribution, who is close to the next tier. */
+  | { name: 'loyalty' }
+  /** The retention figures and charts. */
+  | { name: 'insights' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [first, second] = path.split('/');
   if (first === 'settings') return { name: 'settings' };
+  if (first === 'loyalty') return { name: 'loyalty' };
   if (first === 'today' || first === '') return { name: 'today' };
   if (first === 'import')
     return second === 'surveys' ? { name: 'import', kind: 'surveys' } : { name: 'import' };
+  if (first === 'insights') return { name: 'insights' };
   if (first === 'customers' && second) return { name: 'customer', id: decodeURIComponent(second) };
-  const importBatchId = new URLSearchParams(query).get('import');
-  return importBatchId ? { name: 'customers', importBatchId } : { name: 'customers' };
+  const params = new URLSearchParams(query);
+  const importBatchId = params.get('import');
+  const segment = params.get('segment');
+  const tier = params.get('tier');
+  return {
+    name: 'customers',
+    ...(importBatchId ? { importBatchId } : {}),
+    ...(isRfmSegment(segment) ? { rfmSegment: segment } : {}),
+    ...(tier && /^[A-Za-z0-9_-]{1,40}$/.test(tier) ? { tier } : {}),
+  };
 }
+
+const isRfmSegment = (value: string | null): value is RfmSegment =>
+  (RFM_SEGMENTS as readonly (string | null)[]).includes(value);
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
     case 'today':
       return '#/today';
-    case 'customers':
-      return route.importBatchId
-        ? `#/customers?import=${encodeURIComponent(route.importBatchId)}`
-        : '#/customers';
+    case 'customers': {
+      const params = new URLSearchParams();
+      if (route.importBatchId) params.set('import', route.importBatchId);
+      if (route.rfmSegment) params.set('segment', route.rfmSegment);
+      if (route.tier) params.set('tier', route.tier);
+      const query = params.toString();
+      return query ? `#/customers?${query}` : '#/customers';
+    }
     case 'customer':
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'import':
       return route.kind === 'surveys' ? '#/import/surveys' : '#/import';
     case 'settings':
       return '#/settings';
+    case 'loyalty':
+      return '#/loyalty';
+    case 'insights':
+      return '#/insights';
   }
 }
 

@@ -12,6 +12,10 @@ import type {
   ImportPreset,
   ImportPreview,
   Kpis,
+  LoyaltyCustomer,
+  LoyaltyRules,
+  NearTierCustomer,
+  KpiSeries,
   Order,
   Page,
   PlaybookRunReport,
@@ -21,6 +25,7 @@ import type {
   Staff,
   SurveyImportReport,
   Task,
+  TierDistribution,
   TodayList,
   UploadedFile,
 } from './types.ts';
@@ -103,6 +108,35 @@ export const contract = {
    * period (default the 12 months to it), cohorts in the user's calendar.
    */
   'kpis:get': channel<Kpis>()(s.kpisGet),
+  /**
+   * The Insights screen's series for the same as-of day and period: the figures month by month
+   * (months of the user's calendar), NPS and CSAT per staff member, and the as-of figures on the
+   * day before the period.
+   */
+  'kpis:series': channel<KpiSeries>()(s.kpisGet),
+
+  /** The loyalty rules: tiers, their window, points earned and their expiry (DESIGN.md §2). */
+  'loyalty:settings': channel<LoyaltyRules>()(s.emptyInput),
+  /**
+   * Saves the whole set of rules (refused with `bad_input` naming the tier at fault) and puts
+   * every customer in their tier under them at once.
+   */
+  'loyalty:settings-update': channel<LoyaltyRules>()(s.loyaltyRules),
+  /** How many customers each tier would hold under these rules today; nothing is saved. */
+  'loyalty:preview': channel<TierDistribution>()(s.loyaltyRules),
+  /** How many customers each tier holds. */
+  'loyalty:distribution': channel<TierDistribution>()(s.emptyInput),
+  /**
+   * Customers within the playbook's near-next-tier margin of the tier above theirs, closest
+   * first (the default margin is 10 %).
+   */
+  'loyalty:near-next-tier': channel<Page<NearTierCustomer>>()(s.loyaltyNearNextTier),
+  /** A customer's tier, how long it is held, the next tier, points balance and ledger. */
+  'loyalty:customer': channel<LoyaltyCustomer>()(s.loyaltyCustomer),
+  /** Adds or takes away points by hand, with a reason; the balance never goes below 0. */
+  'loyalty:adjust': channel<LoyaltyCustomer>()(s.loyaltyAdjust),
+  /** Spends points (refused with `conflict` when the balance is too low). */
+  'loyalty:redeem': channel<LoyaltyCustomer>()(s.loyaltyRedeem),
 
   /** Starts handing a file to the core; the bytes follow in chunks (any transport carries JSON). */
   'import:upload-begin': channel<UploadedFile>()(s.uploadBegin),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { FOCUS_FIGURES, isValidTarget } from '../domain/focus-figure.ts';
 import { IMPORT_FIELDS } from '../domain/import-fields.ts';
 import type { ImportField } from '../domain/import-fields.ts';
+import { RFM_SEGMENTS } from '../domain/kpis.ts';
 import { isValidGregorianDate } from '../i18n/jalali.ts';
+import { LOYALTY_LIMITS } from '../domain/loyalty.ts';
 import { PLAYBOOK_NUMBER_BOUNDS } from '../domain/playbook-rules.ts';
 import type { PlaybookNumberKey } from '../domain/playbook-rules.ts';
 
@@ -36,6 +39,15 @@ export const settingsPatch = z
     reminderTime: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+      .nullable(),
+    /** The Insights screen's focus figure and its target (shares as fractions), or null. */
+    focusFigure: z
+      .object({ figure: z.enum(FOCUS_FIGURES), target: z.number() })
+      .strict()
+      .refine((focus) => isValidTarget(focus.figure, focus.target), {
+        message: 'the target is out of range for this figure',
+        path: ['target'],
+      })
       .nullable(),
   })
   .partial()
@@ -75,6 +87,13 @@ export const customersList = z
     tag: z.string().max(60).optional(),
     /** Only the customers this import created (the import result links here). */
     importBatchId: z.string().min(1).max(64).optional(),
+    /** Only the customers in this loyalty tier (its id). */
+    tier: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'not a tier id')
+      .optional(),
+    /** Only the customers in this RFM segment as of today (DESIGN.md §3). */
+    rfmSegment: z.enum(RFM_SEGMENTS).optional(),
     archived: z.enum(['exclude', 'only', 'include']).optional(),
   })
   .strict();
@@ -482,6 +501,76 @@ export const surveyImport = z
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
     dryRun: z.boolean().optional(),
     staffId: actingStaff,
+  })
+  .strict();
+
+// --- Loyalty (DESIGN.md §2) --------------------------------------------------------------------
+
+const tierId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'not a tier id');
+
+/**
+ * A full set of loyalty rules, as saved or previewed. The shape is checked here; what makes the
+ * tiers a ladder (the base at 0, thresholds rising, names unique) is checked by the core with
+ * src-shared/domain/loyalty's loyaltyProblems, which names the tier at fault.
+ */
+export const loyaltyRules = z
+  .object({
+    window: z.enum(['rolling12', 'jalaliYear']),
+    earn: z
+      .object({
+        per: z.number().int().min(1).max(LOYALTY_LIMITS.earnPerMax),
+        points: z.number().int().min(0).max(LOYALTY_LIMITS.earnPointsMax),
+      })
+      .strict(),
+    expiryMonths: z
+      .number()
+      .int()
+      .min(LOYALTY_LIMITS.expiryMonthsMin)
+      .max(LOYALTY_LIMITS.expiryMonthsMax)
+      .nullable(),
+    tiers: z
+      .array(
+        z
+          .object({
+            id: tierId,
+            name: z.string().trim().min(1).max(LOYALTY_LIMITS.nameMax),
+            threshold: z.number().int().min(0).max(LOYALTY_LIMITS.maxThreshold),
+          })
+          .strict(),
+      )
+      .min(LOYALTY_LIMITS.minTiers)
+      .max(LOYALTY_LIMITS.maxTiers),
+  })
+  .strict();
+
+export const loyaltyCustomer = z.object({ customerId: id }).strict();
+
+const points = z.number().int().min(-LOYALTY_LIMITS.pointsMax).max(LOYALTY_LIMITS.pointsMax);
+
+/** A manual change of a customer's points, with the reason staff give. */
+export const loyaltyAdjust = z
+  .object({
+    customerId: id,
+    points: points.refine((value) => value !== 0, 'an adjustment changes the balance'),
+    reason: z.string().trim().min(1).max(LOYALTY_LIMITS.reasonMax),
+    staffId: actingStaff,
+  })
+  .strict();
+
+/** Points spent by the customer (never more than their balance). */
+export const loyaltyRedeem = z
+  .object({
+    customerId: id,
+    points: z.number().int().min(1).max(LOYALTY_LIMITS.pointsMax),
+    reason: z.string().trim().max(LOYALTY_LIMITS.reasonMax).optional(),
+    staffId: actingStaff,
+  })
+  .strict();
+
+export const loyaltyNearNextTier = z
+  .object({
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
   })
   .strict();
 

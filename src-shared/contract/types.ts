@@ -6,7 +6,9 @@ import type {
   ImportOptions,
   RejectReason,
 } from '../domain/import-fields.ts';
+import type { FocusFigure } from '../domain/focus-figure.ts';
 import type { RfmSegment } from '../domain/kpis.ts';
+import type { LoyaltyRules, LoyaltyTier, LoyaltyWindow } from '../domain/loyalty.ts';
 import type { CalendarKind, Locale } from '../i18n/locale.ts';
 import type { MessageKey } from '../i18n/messages/index.ts';
 
@@ -35,6 +37,8 @@ export type Settings = {
    * shop's time zone, or null for no reminder.
    */
   reminderTime: string | null;
+  /** The figure the owner follows on the Insights screen, with its target; null: none chosen. */
+  focusFigure: FocusFigure | null;
 };
 
 export type AppInfo = {
@@ -65,6 +69,8 @@ export type CustomerRow = {
   lastPurchaseAt: string | null;
   doNotContact: boolean;
   archivedAt: string | null;
+  /** The loyalty tier (customers:list sets it; 0 is the base tier). */
+  tier?: TierBadge | null;
 };
 
 export type Customer = CustomerRow & {
@@ -502,9 +508,110 @@ export type PlaybookRunReport = {
   durationMs: number;
 };
 
+// --- Loyalty (DESIGN.md §2) --------------------------------------------------------------------
+
+export type { LoyaltyRules, LoyaltyTier, LoyaltyWindow };
+
+/** A tier as a badge: its id, name and place (0 is the base tier, which everyone starts in). */
+export type TierBadge = { id: string; name: string; rank: number };
+
+/** A tier with its threshold (minor units of net spend in the window) and its customers. */
+export type TierCount = TierBadge & { threshold: number; customers: number };
+
+/**
+ * How many customers each tier holds, as of a day: the tiers as they stand (loyalty:distribution)
+ * or as rules not yet saved would place them (loyalty:preview). Every identified customer who has
+ * not been merged into another is in exactly one tier; customers = Σ tiers' customers.
+ */
+export type TierDistribution = { asOf: string; customers: number; tiers: TierCount[] };
+
+/** A customer close to the tier above theirs (DESIGN.md §4, near next tier). */
+export type NearTierCustomer = {
+  customerId: string;
+  name: string;
+  /** E.164, or null. */
+  phone: string | null;
+  tier: TierBadge;
+  next: TierBadge & { threshold: number };
+  /** Net spend in the window, and what is still missing to reach the next tier. */
+  spend: number;
+  missing: number;
+};
+
+export type PointsEntryKind = 'earn' | 'adjust' | 'redeem' | 'expire' | 'reversal';
+/**
+ * Why a points row exists: an order's net amount (order), a refund that lowered it (refund), the
+ * order undone, voided or archived (order_removed), the order moved to another customer
+ * (order_moved), points that expired (expiry), a merged duplicate's balance (merge), or staff.
+ */
+export type PointsEntryCause =
+  'order' | 'refund' | 'order_removed' | 'order_moved' | 'expiry' | 'merge' | 'manual';
+
+/** One row of a customer's points ledger (append-only: a correction is a new row). */
+export type PointsEntry = {
+  id: string;
+  kind: PointsEntryKind;
+  cause: PointsEntryCause;
+  /** Positive adds, negative takes away. */
+  points: number;
+  /** Order rows: the change of the order's net amount these points are for (minor units). */
+  spend: number;
+  /**
+   * The staff's words (adjustments and redemptions); for a merge, the other customer's name;
+   * '' otherwise.
+   */
+  reason: string;
+  orderId: string | null;
+  /** The import batch of the order, or of the refund or undo that changed it. */
+  batchId: string | null;
+  staffId: string | null;
+  /** The day it counts from (an earning: the order's day). */
+  localDate: string;
+  /** The day these points expire, for earnings under an expiry rule. */
+  expiresOn: string | null;
+  createdAt: string;
+};
+
+export type TierChangeCause = 'spend' | 'hold_ended' | 'orders_changed' | 'rules_changed';
+
+/** A change of a customer's tier, as the recomputation saw it. */
+export type TierChange = {
+  id: string;
+  tier: TierBadge;
+  /** null: the customer's first tier above the base. */
+  from: TierBadge | null;
+  /** The latest purchase day on which the tier was reached (null for the base tier). */
+  reachedOn: string | null;
+  /** The tier is kept until this day (12 months from reaching it). */
+  heldUntil: string | null;
+  /** The day the change was recorded. */
+  changedOn: string;
+  cause: TierChangeCause;
+};
+
+/** A customer's loyalty: tier, how it is held, the next tier, points and their ledger. */
+export type LoyaltyCustomer = {
+  customerId: string;
+  /** The day the tier was last computed for (null: not yet). */
+  asOf: string | null;
+  window: LoyaltyWindow;
+  tier: TierBadge;
+  /** Net spend in the window as of asOf. */
+  spend: number;
+  reachedOn: string | null;
+  heldUntil: string | null;
+  next: { tier: TierBadge & { threshold: number }; missing: number; isNear: boolean } | null;
+  balance: number;
+  /** Newest first (at most 200 rows). */
+  ledger: PointsEntry[];
+  /** Newest first. */
+  history: TierChange[];
+};
+
 // --- Retention figures (DESIGN.md §3) -----------------------------------------------------------
 
 export type { RfmSegment };
+export type { FocusFigure };
 
 /** A monthly cohort: the customers whose first purchase fell in the month (user's calendar). */
 export type KpiCohort = {
@@ -594,4 +701,100 @@ export type Kpis = {
    * check-in (a call logged as reached on that task, on or before asOf) against the rest.
    */
   followUpEffect: { reached: KpiGroup; notReached: KpiGroup };
+  /**
+   * Loyalty members vs others: customers whose current tier is above the base tier against the
+   * rest. customers and repeatRate90 are over the churn cohort of newCustomerChurn90 (P);
+   * allCustomers and repeatPurchaseRate over the customers as of asOf.
+   */
+  loyaltyMembers: { members: KpiLoyaltyGroup; others: KpiLoyaltyGroup };
+};
+
+/** A loyalty group: its 90-day repeat rate (new customers of P) and repeat purchase rate. */
+export type KpiLoyaltyGroup = KpiGroup & {
+  allCustomers: number;
+  repeatPurchaseRate: number | null;
+};
+
+/**
+ * The figures of Kpis that come from a period's days alone (no cohorts, RFM, median or follow-up
+ * effect): the Insights screen's comparison with the previous period.
+ */
+export type KpiPeriodFigures = Omit<
+  Kpis,
+  | 'asOf'
+  | 'from'
+  | 'to'
+  | 'calendar'
+  | 'medianDaysToSecondPurchase'
+  | 'cohorts'
+  | 'rfmSegments'
+  | 'rfm'
+  | 'followUpEffect'
+  | 'loyaltyMembers'
+>;
+
+/**
+ * One month of the user's calendar in the monthly series: the figures of DESIGN.md §3 with the
+ * month as the period and its last day (or the as-of day, if earlier) as T, exactly as Kpis
+ * defines them. Shares are fractions; empty populations give null.
+ */
+export type KpiMonth = {
+  /** 'YYYY-MM' in the user's calendar; start and end are its Gregorian first and last days. */
+  month: string;
+  start: string;
+  end: string;
+  newCustomers: number;
+  revenue: number;
+  orders: number;
+  averageOrderValue: number | null;
+  /** As of the month's end: customers, and the share of them with ≥ 2 purchase days. */
+  customers: number;
+  repeatPurchaseRate: number | null;
+  /** Customers who bought in the month, those with a purchase day before it, and their share. */
+  activeCustomers: number;
+  returningCustomers: number;
+  returningCustomerRate: number | null;
+  nps: number | null;
+  npsResponses: number;
+  csat: number | null;
+  csatResponses: number;
+  /**
+   * The month's cohort of new customers whose first purchase is ≥ 90 days before the as-of day,
+   * and the share of them with no return within 90 days (null: none yet, or all too recent).
+   */
+  churn90Customers: number;
+  newCustomerChurn90: number | null;
+  repeatRate90: number | null;
+};
+
+/** NPS and CSAT (P) of the answers one staff member recorded (staffId null: nobody recorded). */
+export type KpiStaffScores = {
+  staffId: string | null;
+  name: string | null;
+  nps: number | null;
+  npsResponses: number;
+  csat: number | null;
+  csatResponses: number;
+};
+
+/** The Insights screen's series for a period: month by month, and per staff member. */
+export type KpiSeries = {
+  asOf: string;
+  from: string;
+  to: string;
+  calendar: CalendarKind;
+  /** Every whole month of the user's calendar the period touches, up to the as-of day. */
+  months: KpiMonth[];
+  /** (P) By staff member, most answers first. */
+  staff: KpiStaffScores[];
+  /**
+   * The as-of figures on the day before the period (what the previous period ended with), to
+   * compare the as-of day's with.
+   */
+  beforePeriod: { asOf: string; customers: number; repeatPurchaseRate: number | null };
+  /**
+   * The same number of days just before the period (up to the as-of day), and its figures as
+   * kpis:get gives them for it: what the headline figures are compared with.
+   */
+  previous: { from: string; to: string; figures: KpiPeriodFigures };
 };

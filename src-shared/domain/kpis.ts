@@ -152,14 +152,29 @@ export type RfmResult = {
   grid: number[][];
 };
 
+/** How each customer's R and F are scored over a population (DESIGN.md §3). */
+export type RfmScoring = {
+  method: 'quintiles' | 'fixed';
+  /** R: days since the last purchase → 1–5 (fewer days score higher). */
+  recencyScore: (recencyDays: number) => number;
+  /** F: purchase days → 1–5. */
+  frequencyScore: (purchaseDays: number) => number;
+};
+
 /**
- * RFM segments (DESIGN.md §3): R (days since the last purchase, fewer scores higher) and F
- * (purchase days) scored 1–5 by quintile over the customers, or by the fixed thresholds with fewer
- * than 100 customers. The segments need only R and F.
+ * R (days since the last purchase, fewer scores higher) and F (purchase days) scored 1–5 by
+ * quintile over the customers, or by the fixed thresholds with fewer than 100 customers. The
+ * quintile scores are defined for the values the population holds.
  */
-export const rfmSegments = (cells: readonly RfmCell[]): RfmResult => {
+export const rfmScoring = (cells: readonly RfmCell[]): RfmScoring => {
   const customers = cells.reduce((sum, cell) => sum + cell.customers, 0);
-  const method = customers < RFM_QUINTILE_MIN_CUSTOMERS ? 'fixed' : 'quintiles';
+  if (customers < RFM_QUINTILE_MIN_CUSTOMERS) {
+    return {
+      method: 'fixed',
+      recencyScore: fixedRecencyScore,
+      frequencyScore: fixedFrequencyScore,
+    };
+  }
   const tally = (key: (cell: RfmCell) => number) => {
     const counts = new Map<number, number>();
     for (const cell of cells) counts.set(key(cell), (counts.get(key(cell)) ?? 0) + cell.customers);
@@ -173,23 +188,94 @@ export const rfmSegments = (cells: readonly RfmCell[]): RfmResult => {
     tally((cell) => cell.purchaseDays),
     (a, b) => a > b,
   );
+  return {
+    method: 'quintiles',
+    recencyScore: (days) => recency.get(days) ?? 1,
+    frequencyScore: (purchaseDays) => frequency.get(purchaseDays) ?? 1,
+  };
+};
+
+/**
+ * RFM segments (DESIGN.md §3): R (days since the last purchase, fewer scores higher) and F
+ * (purchase days) scored 1–5 by quintile over the customers, or by the fixed thresholds with fewer
+ * than 100 customers. The segments need only R and F.
+ */
+export const rfmSegments = (cells: readonly RfmCell[]): RfmResult => {
+  const { method, recencyScore, frequencyScore } = rfmScoring(cells);
+  const customers = cells.reduce((sum, cell) => sum + cell.customers, 0);
   const segments = Object.fromEntries(RFM_SEGMENTS.map((segment) => [segment, 0])) as Record<
     RfmSegment,
     number
   >;
   const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   for (const cell of cells) {
-    const r =
-      method === 'fixed'
-        ? fixedRecencyScore(cell.recencyDays)
-        : (recency.get(cell.recencyDays) as number);
-    const f =
-      method === 'fixed'
-        ? fixedFrequencyScore(cell.purchaseDays)
-        : (frequency.get(cell.purchaseDays) as number);
+    const r = recencyScore(cell.recencyDays);
+    const f = frequencyScore(cell.purchaseDays);
     segments[rfmSegmentOf(r, f)] += cell.customers;
     (grid[r - 1] as number[])[f - 1] =
       ((grid[r - 1] as number[])[f - 1] as number) + cell.customers;
   }
   return { method, customers, segments, grid };
+};
+
+/** Inclusive ranges of recency days and purchase days. */
+export type RfmBox = { recencyDays: [number, number]; purchaseDays: [number, number] };
+
+/**
+ * The customers of a segment, as ranges of (recency days, purchase days) that hold exactly the
+ * population's customers the segment takes: a segment is a union of R × F score cells, and each
+ * score is a run of consecutive values (scores only grow or only fall with the value), so each
+ * cell is one box, spanning the values the population holds with that score. Empty when no
+ * customer is in the segment.
+ */
+export const rfmSegmentBoxes = (cells: readonly RfmCell[], segment: RfmSegment): RfmBox[] => {
+  const { recencyScore, frequencyScore } = rfmScoring(cells);
+  const spans = (values: Iterable<number>, score: (value: number) => number) => {
+    const byScore = new Map<number, [number, number]>();
+    for (const value of values) {
+      const s = score(value);
+      const span = byScore.get(s);
+      byScore.set(s, span ? [Math.min(span[0], value), Math.max(span[1], value)] : [value, value]);
+    }
+    return byScore;
+  };
+  const recency = spans(new Set(cells.map((cell) => cell.recencyDays)), recencyScore);
+  const frequency = spans(new Set(cells.map((cell) => cell.purchaseDays)), frequencyScore);
+  // One box per run of consecutive F scores in each R score, then runs alike in consecutive R
+  // scores joined: a segment is a handful of boxes (Champions: one).
+  const rows: { r: number; recencyDays: [number, number]; runs: [number, number][] }[] = [];
+  const fScores = [...frequency].sort((a, b) => a[0] - b[0]);
+  for (const [r, recencyDays] of [...recency].sort((a, b) => a[0] - b[0])) {
+    // Scores next to each other among those the population holds: no value lies between them.
+    const runs: [number, number][] = [];
+    let isExtending = false;
+    for (const [f, [low, high]] of fScores) {
+      const last = runs.at(-1);
+      const isIn = rfmSegmentOf(r, f) === segment;
+      if (isIn && isExtending && last) last[1] = high;
+      else if (isIn) runs.push([low, high]);
+      isExtending = isIn;
+    }
+    rows.push({ r, recencyDays, runs });
+  }
+  const boxes: (RfmBox & { r: number })[] = [];
+  rows.forEach((row, i) => {
+    const previousR = rows[i - 1]?.r;
+    for (const run of row.runs) {
+      const above = boxes.find(
+        (box) =>
+          box.r === previousR && box.purchaseDays[0] === run[0] && box.purchaseDays[1] === run[1],
+      );
+      if (above) {
+        above.recencyDays = [
+          Math.min(above.recencyDays[0], row.recencyDays[0]),
+          Math.max(above.recencyDays[1], row.recencyDays[1]),
+        ];
+        above.r = row.r;
+      } else {
+        boxes.push({ r: row.r, recencyDays: [...row.recencyDays], purchaseDays: [...run] });
+      }
+    }
+  });
+  return boxes.map(({ recencyDays, purchaseDays }) => ({ recencyDays, purchaseDays }));
 };

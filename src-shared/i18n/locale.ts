@@ -329,3 +329,34 @@ export function addDays(date: string, days: number): string {
   const g = dayNumberToGregorian(dayNumberOf(date) + days);
   return isoDate(g.year, g.month, g.day);
 }
+
+/**
+ * The month of the shop's calendar that a day ('YYYY-MM-DD') falls in, for chart labels: "مهر
+ * ۱۴۰۴", "Mehr 1404", "Oct 2025". Without the era ICU writes after a Jalali month in English.
+ */
+export function formatMonth(day: string, ctx: Pick<FormatContext, 'locale' | 'calendar'>): string {
+  const parsed = parseDateTime(day);
+  return dateFormat(intlLocale(ctx), { year: 'numeric', month: 'short', timeZone: 'UTC' })
+    .format(parsed.date)
+    .replace(/\s*AP$/, '');
+}
+
+/**
+ * An amount in minor units shortened for a chart's axis, in the unit formatMoney shows: "۱۲٫۵
+ * میلیون تومان", "12.5M Toman", "£13k".
+ */
+export function formatMoneyCompact(minor: number, money: MoneySettings, locale: Locale): string {
+  const currency = money.currency.toUpperCase();
+  const compact = { notation: 'compact', maximumFractionDigits: 1 } as const;
+  if (currency === 'IRR') {
+    const unit = money.displayUnit ?? 'rial';
+    const amount = unit === 'toman' ? minor / 10 : minor;
+    return `${formatNumber(amount, locale, compact)} ${UNIT_NAMES[unit][locale]}`;
+  }
+  return formatNumber(minor / 10 ** currencyMinorDigits(currency), locale, {
+    ...compact,
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+  });
+}

@@ -14,7 +14,10 @@ export type DemoRequest = {
 
 const DEMO_SETTINGS: Record<
   Locale,
-  Omit<Settings, 'isOnboarded' | 'isDemo' | 'locale' | 'currentStaffId' | 'reminderTime'>
+  Omit<
+    Settings,
+    'isOnboarded' | 'isDemo' | 'locale' | 'currentStaffId' | 'reminderTime' | 'focusFigure'
+  >
 > = {
   fa: {
     shopName: 'فروشگاه نمونهٔ بازگشت',

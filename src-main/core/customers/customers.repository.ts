@@ -17,6 +17,8 @@ export type CustomerQuery = {
   tag: string | undefined;
   /** Only the customers an import created. */
   importBatchId: string | undefined;
+  /** Only these customers (rowids in ascending order): an RFM segment's, for instance. */
+  rowids?: readonly number[] | undefined;
   archived: 'exclude' | 'only' | 'include';
 };
 
@@ -46,6 +48,8 @@ export const findCustomers = async (
   database: OpenDatabase,
   query: CustomerQuery,
 ): Promise<{ rows: CustomerRecord[]; total: number }> => {
+  // A filter nobody passes (an empty RFM segment): nothing to search, sort or count.
+  if (query.rowids?.length === 0) return { rows: [], total: 0 };
   let base = database.db.selectFrom('customers').where('merged_into_id', 'is', null);
   if (query.archived === 'exclude') base = base.where('archived_at', 'is', null);
   if (query.archived === 'only') base = base.where('archived_at', 'is not', null);
@@ -65,7 +69,8 @@ export const findCustomers = async (
   const isNameOrder =
     query.sort === 'name' && query.tag === undefined && query.importBatchId === undefined;
   if (query.fragments.length > 0 || isNameOrder) {
-    const matches = searchIndexFor(database).search(query.fragments, query.archived);
+    let matches = searchIndexFor(database).search(query.fragments, query.archived);
+    if (query.rowids !== undefined) matches = keepOnly(matches, query.rowids);
     if (isNameOrder) {
       // The index is in name order already: page it without asking SQLite to sort or count.
       const ordered = query.direction === 'asc' ? matches : matches.reverse();
@@ -76,6 +81,12 @@ export const findCustomers = async (
       sql.ref('customers.rowid'),
       'in',
       sql`(SELECT value FROM json_each(${JSON.stringify(matches)}))`,
+    );
+  } else if (query.rowids !== undefined) {
+    base = base.where(
+      sql.ref('customers.rowid'),
+      'in',
+      sql`(SELECT value FROM json_each(${JSON.stringify(query.rowids)}))`,
     );
   }
   const column = SORT_COLUMNS[query.sort];
@@ -95,6 +106,12 @@ export const findCustomers = async (
 };
 
 const NULLABLE_SORTS = new Set<CustomerSort>(['phone', 'firstPurchaseAt', 'lastPurchaseAt']);
+
+/** The matches (in their order) whose rowid is in `rowids` (ascending). */
+const keepOnly = (matches: number[], rowids: readonly number[]): number[] => {
+  const wanted = new Set(rowids);
+  return matches.filter((rowid) => wanted.has(rowid));
+};
 
 /** Rows for a page of rowids, in the order given. */
 const findByRowids = (database: OpenDatabase, rowids: number[]): CustomerRecord[] => {

@@ -19,8 +19,13 @@ import {
 } from '../../../src-shared/domain/customer-search.ts';
 import { normaliseEmail } from '../../../src-shared/domain/email.ts';
 import { normalisePhone } from '../../../src-shared/domain/phone.ts';
+import type { RfmSegment } from '../../../src-shared/domain/kpis.ts';
+import { todayIn } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
 import { nowIso } from '../context.ts';
+import { rfmSegmentRowids } from '../kpis/rfm-filter.ts';
+import { getSettings } from '../settings/settings.service.ts';
+import { tierBadgesOf, tierRowids } from '../loyalty/tier-source.ts';
 import { findOrders } from '../orders/orders.repository.ts';
 import { findSurveys } from '../playbook/surveys.service.ts';
 import { closeActiveTasksOf, toTask } from '../playbook/tasks.repository.ts';
@@ -52,15 +57,44 @@ export const listCustomers = async (
     limit: input.limit ?? 100,
     tag: input.tag,
     importBatchId: input.importBatchId,
+    rowids: await filterRowids(ctx, input),
     archived: input.archived ?? 'exclude',
   });
-  return { rows: rows.map(toCustomerRow), total };
+  // Each row's loyalty tier, as the last loyalty update placed it.
+  const tiers = tierBadgesOf(
+    ctx.database.sqlite,
+    rows.map((row) => row.id),
+  );
+  return {
+    rows: rows.map((row) => ({ ...toCustomerRow(row), tier: tiers.get(row.id) ?? null })),
+    total,
+  };
+};
+
+/** The customers the RFM segment and loyalty tier filters keep (rowids, ascending), if any. */
+const filterRowids = async (
+  ctx: CoreContext,
+  input: CustomerListInput,
+): Promise<number[] | undefined> => {
+  const segment =
+    input.rfmSegment === undefined ? undefined : await segmentRowids(ctx, input.rfmSegment);
+  const tier = input.tier === undefined ? undefined : tierRowids(ctx.database.sqlite, input.tier);
+  if (segment === undefined || tier === undefined) return segment ?? tier;
+  const inTier = new Set(tier);
+  return segment.filter((rowid) => inTier.has(rowid));
+};
+
+/** The customers in an RFM segment as of today in the shop's zone, as the Insights grid counts. */
+const segmentRowids = async (ctx: CoreContext, segment: RfmSegment): Promise<number[]> => {
+  const { timeZone } = await getSettings(ctx);
+  return rfmSegmentRowids(ctx.database.sqlite, todayIn(ctx.now(), timeZone), segment);
 };
 
 export const getCustomer = async (ctx: CoreContext, id: string): Promise<Customer> => {
   const record = await findCustomerById(ctx.database.db, id);
   if (!record) throw new AppError('not_found', `No customer with id ${id}.`, { id });
-  return toCustomer(record, await findExternalIds(ctx.database.db, id));
+  const customer = toCustomer(record, await findExternalIds(ctx.database.db, id));
+  return { ...customer, tier: tierBadgesOf(ctx.database.sqlite, [id]).get(id) ?? null };
 };
 
 /**

@@ -19,6 +19,15 @@ const statement = (sqlite: BetterSqlite3.Database, sql: string): BetterSqlite3.S
 };
 
 /**
+ * What the connection sees of the database, as a key that changes with any write: its own
+ * (total_changes()) or another connection's (data_version). Answers kept under it stay right.
+ */
+export const dataVersionOf = (sqlite: BetterSqlite3.Database): string => {
+  const changes = statement(sqlite, 'SELECT total_changes()').pluck().get() as number;
+  return `${String(sqlite.pragma('data_version', { simple: true }))}|${changes}`;
+};
+
+/**
  * The counts behind the retention figures, each one set-based SQL over the caches of
  * kpi-facts.ts (a row per day, or the purchase days of a period found through an index), never
  * over the orders. Days are 'YYYY-MM-DD' in the shop's time zone; every range is inclusive.
@@ -231,3 +240,82 @@ export const readReachedByCheckIn = (
          AND f.day BETWEEN :from AND :churnEnd
        LEFT JOIN customer_days s ON s.customer_id = r.customer_id AND s.ordinal = 2`,
   ).get(q) as { customers: number; returned: number };
+
+/** One day's sums of kpi_days with that day's walk-in sales added (the monthly series). */
+export type DayRow = {
+  day: string;
+  newCustomers: number;
+  secondPurchases: number;
+  revenue: number;
+  orders: number;
+  returned90: number;
+};
+
+/**
+ * The days in [start, end] with sales or first purchases, in order: identified customers' sums
+ * from kpi_days, walk-ins' revenue and orders from walk_in_days (DESIGN.md §3: revenue and
+ * orders count walk-ins, the rest does not).
+ */
+export const readDayRows = (sqlite: BetterSqlite3.Database, start: string, end: string): DayRow[] =>
+  statement(
+    sqlite,
+    `SELECT day, sum(new_customers) AS newCustomers, sum(second_purchases) AS secondPurchases,
+         sum(revenue) AS revenue, sum(orders) AS orders, sum(returned_90) AS returned90
+       FROM (SELECT day, new_customers, second_purchases, revenue, orders, returned_90
+               FROM kpi_days WHERE day BETWEEN :start AND :end
+             UNION ALL
+             SELECT day, 0, 0, revenue, orders, 0 FROM walk_in_days
+               WHERE day BETWEEN :start AND :end)
+       GROUP BY day ORDER BY day`,
+  ).all({ start, end }) as DayRow[];
+
+/** Customers (first purchase on or before the day) and those with a second purchase day by it. */
+export const readCustomersAsOf = (
+  sqlite: BetterSqlite3.Database,
+  day: string,
+): { customers: number; repeaters: number } =>
+  statement(
+    sqlite,
+    `SELECT coalesce(sum(new_customers), 0) AS customers,
+         coalesce(sum(second_purchases), 0) AS repeaters
+       FROM kpi_days WHERE day <= ?`,
+  ).get(day) as { customers: number; repeaters: number };
+
+type SurveyTally = {
+  kind: 'nps' | 'csat';
+  answers: number;
+  promoters: number;
+  detractors: number;
+  satisfied: number;
+};
+
+const SURVEY_TALLY = `kind, count(*) AS answers, coalesce(sum(score >= 9), 0) AS promoters,
+  coalesce(sum(score <= 6), 0) AS detractors, coalesce(sum(score >= 4), 0) AS satisfied`;
+
+/** NPS and CSAT answers per day in [start, end], as readSurveyCounts counts them. */
+export const readSurveyCountsByDay = (
+  sqlite: BetterSqlite3.Database,
+  start: string,
+  end: string,
+): (SurveyTally & { day: string })[] =>
+  statement(
+    sqlite,
+    `SELECT local_date AS day, ${SURVEY_TALLY}
+       FROM survey_responses WHERE local_date BETWEEN ? AND ? GROUP BY local_date, kind`,
+  ).all(start, end) as (SurveyTally & { day: string })[];
+
+/**
+ * NPS and CSAT answers in [start, end] per staff member who recorded them (null: nobody was
+ * recorded), with the staff member's name (archived staff too: their answers stay theirs).
+ */
+export const readSurveyCountsByStaff = (
+  sqlite: BetterSqlite3.Database,
+  start: string,
+  end: string,
+): (SurveyTally & { staffId: string | null; name: string | null })[] =>
+  statement(
+    sqlite,
+    `SELECT staff_id AS staffId, (SELECT name FROM staff WHERE staff.id = staff_id) AS name,
+         ${SURVEY_TALLY}
+       FROM survey_responses WHERE local_date BETWEEN ? AND ? GROUP BY staff_id, kind`,
+  ).all(start, end) as (SurveyTally & { staffId: string | null; name: string | null })[];

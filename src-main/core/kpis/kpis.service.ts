@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import type { kpisGet } from '../../../src-shared/contract/schemas.ts';
-import type { KpiCohort, Kpis } from '../../../src-shared/contract/types.ts';
+import type { KpiCohort, KpiPeriodFigures, Kpis } from '../../../src-shared/contract/types.ts';
 import {
   calendarMonthsBetween,
   defaultPeriod,
@@ -14,16 +14,18 @@ import type { RfmResult } from '../../../src-shared/domain/kpis.ts';
 import { addDays, todayIn } from '../../../src-shared/i18n/locale.ts';
 import type { CalendarKind } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
+import { loyaltyMembersVsOthers } from '../loyalty/members.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { createZonedClock } from '../zoned-time.ts';
 import { refreshPendingKpiFacts } from './kpi-facts.ts';
+import { rfmCellsAsOf } from './rfm-filter.ts';
+import type { DaySums, SurveyCounts } from './kpis.repository.ts';
 import {
   readBuyers,
   readCohortGrid,
   readDaySums,
   readMiddleGaps,
   readReachedByCheckIn,
-  readRfmCells,
   readSurveyCounts,
 } from './kpis.repository.ts';
 
@@ -39,13 +41,17 @@ export type KpiQuery = {
   timeZone: string;
 };
 
-/** The figures as of a day (default today in the shop's zone) over a period (default 12 months). */
-export const getKpis = async (ctx: CoreContext, input: KpisInput = {}): Promise<Kpis> => {
+/** The as-of day (default today in the shop's zone) and period (default the 12 months to it). */
+export const resolveKpiQuery = async (ctx: CoreContext, input: KpisInput): Promise<KpiQuery> => {
   const { calendar, timeZone } = await getSettings(ctx);
   const asOf = input.asOf ?? todayIn(ctx.now(), timeZone);
   const period = input.from && input.to ? { from: input.from, to: input.to } : defaultPeriod(asOf);
-  return computeKpis(ctx.database.sqlite, { asOf, ...period, calendar, timeZone });
+  return { asOf, ...period, calendar, timeZone };
 };
+
+/** The figures as of a day (default today in the shop's zone) over a period (default 12 months). */
+export const getKpis = async (ctx: CoreContext, input: KpisInput = {}): Promise<Kpis> =>
+  computeKpis(ctx.database.sqlite, await resolveKpiQuery(ctx, input));
 
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
@@ -68,37 +74,14 @@ export const computeKpis = (sqlite: BetterSqlite3.Database, q: KpiQuery): Kpis =
     createZonedClock(q.timeZone).toInstant(y ?? 0, m ?? 0, d ?? 0, 0, 0, 0),
   ).toISOString();
   const reached = readReachedByCheckIn(sqlite, { from, churnEnd, before });
-  const churn = share(sums.churnCohort - sums.churnReturned, sums.churnCohort);
 
   return {
     asOf,
     from,
     to: q.to,
     calendar: q.calendar,
-    customers: sums.customers,
-    newCustomers: sums.newCustomers,
-    newCustomerChurn90: churn,
-    repeatRate90: churn === null ? null : 1 - churn,
-    churn90Customers: sums.churnCohort,
-    repeatPurchaseRate: share(sums.repeaters, sums.customers),
-    returningCustomerRate: share(buyers.returners, buyers.active),
-    activeCustomers: buyers.active,
-    returningCustomers: buyers.returners,
-    revenue: sums.revenue,
-    orders: sums.orders,
-    averageOrderValue: share(sums.revenue, sums.orders),
-    purchaseFrequency: share(sums.purchaseDays, buyers.active),
-    purchaseDays: sums.purchaseDays,
+    ...periodFigures(sums, buyers, surveys),
     medianDaysToSecondPurchase: median,
-    historicClv12m: share(sums.clvSpend, sums.clvCustomers),
-    clvCustomers: sums.clvCustomers,
-    refundRate: share(sums.refunded, sums.gross),
-    grossSales: sums.gross,
-    refunded: sums.refunded,
-    nps: npsScore(surveys.nps.promoters, surveys.nps.detractors, surveys.nps.answers),
-    npsResponses: surveys.nps.answers,
-    csat: share(surveys.csat.satisfied, surveys.csat.answers),
-    csatResponses: surveys.csat.answers,
     cohorts: computeCohorts(sqlite, { ...q, end }),
     rfmSegments: rfm.segments,
     rfm: { method: rfm.method, customers: rfm.customers, grid: rfm.grid },
@@ -115,7 +98,58 @@ export const computeKpis = (sqlite: BetterSqlite3.Database, q: KpiQuery): Kpis =
         ),
       },
     },
+    loyaltyMembers: loyaltyMembersVsOthers(sqlite, { from, churnEnd, asOf }, sums),
   };
+};
+
+const periodFigures = (
+  sums: DaySums,
+  buyers: { active: number; returners: number },
+  surveys: SurveyCounts,
+): KpiPeriodFigures => {
+  const churn = share(sums.churnCohort - sums.churnReturned, sums.churnCohort);
+  return {
+    customers: sums.customers,
+    newCustomers: sums.newCustomers,
+    newCustomerChurn90: churn,
+    repeatRate90: churn === null ? null : 1 - churn,
+    churn90Customers: sums.churnCohort,
+    repeatPurchaseRate: share(sums.repeaters, sums.customers),
+    returningCustomerRate: share(buyers.returners, buyers.active),
+    activeCustomers: buyers.active,
+    returningCustomers: buyers.returners,
+    revenue: sums.revenue,
+    orders: sums.orders,
+    averageOrderValue: share(sums.revenue, sums.orders),
+    purchaseFrequency: share(sums.purchaseDays, buyers.active),
+    purchaseDays: sums.purchaseDays,
+    historicClv12m: share(sums.clvSpend, sums.clvCustomers),
+    clvCustomers: sums.clvCustomers,
+    refundRate: share(sums.refunded, sums.gross),
+    grossSales: sums.gross,
+    refunded: sums.refunded,
+    nps: npsScore(surveys.nps.promoters, surveys.nps.detractors, surveys.nps.answers),
+    npsResponses: surveys.nps.answers,
+    csat: share(surveys.csat.satisfied, surveys.csat.answers),
+    csatResponses: surveys.csat.answers,
+  };
+};
+
+/**
+ * The figures computeKpis gives for a period, without the cohorts, RFM, the median and the
+ * follow-up effect (the Insights screen's comparison with the previous period): the same reads
+ * and definitions, a few milliseconds.
+ */
+export const computePeriodFigures = (
+  sqlite: BetterSqlite3.Database,
+  q: KpiQuery,
+): KpiPeriodFigures => {
+  refreshPendingKpiFacts(sqlite);
+  const { asOf, from } = q;
+  const end = earlier(q.to, asOf);
+  const churnEnd = earlier(end, addDays(asOf, -90));
+  const sums = readDaySums(sqlite, { asOf, from, end, churnEnd, clvEnd: addDays(asOf, -365) });
+  return periodFigures(sums, readBuyers(sqlite, from, end), readSurveyCounts(sqlite, from, end));
 };
 
 type AsOfFigures = { rfm: RfmResult; median: number | null };
@@ -139,7 +173,7 @@ const asOfFigures = (
   if (kept?.key === key) return kept.figures;
   const middle = repeaters > 0 ? readMiddleGaps(sqlite, asOf, repeaters) : [];
   const figures = {
-    rfm: rfmSegments(readRfmCells(sqlite, asOf)),
+    rfm: rfmSegments(rfmCellsAsOf(sqlite, asOf)),
     median: middle.length === 0 ? null : middle.reduce((a, b) => a + b, 0) / middle.length,
   };
   lastAsOf.set(sqlite, { key, figures });

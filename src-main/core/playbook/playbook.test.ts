@@ -532,7 +532,7 @@ describe('idempotence and self-resolution', () => {
 });
 
 describe('near next tier', () => {
-  it('plans nothing while no loyalty tiers exist, and plans through the tier seam', async () => {
+  it('plans nothing before any tier is computed, and plans through the tier seam', async () => {
     await onlyRules(ctx, 'near_next_tier');
     const id = await addCustomer(ctx, 'Almost gold');
     await buy(ctx, id, F, 400_000);

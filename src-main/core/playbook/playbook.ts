@@ -12,6 +12,7 @@ import { addDays, todayIn } from '../../../src-shared/i18n/locale.ts';
 import type { CalendarKind } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
 import { nowIso } from '../context.ts';
+import { loyaltyTierSource } from '../loyalty/tier-source.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { createZonedClock } from '../zoned-time.ts';
 import { getPlaybookSettings } from './playbook-settings.ts';
@@ -26,7 +27,7 @@ import { ACTIVE, RULE_PRIORITY, addEvent, dedupeKey, rankSql } from './tasks.rep
  * A run:
  * 1. closes open tasks whose reason has gone: the customer came back (resolved by purchase),
  *    answered the survey, asked not to be contacted, was merged or archived, the birthday passed,
- *    or the purchase it was about was undone;
+ *    the purchase it was about was undone, or the loyalty tier it was about was reached;
  * 2. reopens snoozed tasks whose day has come;
  * 3. collects every rule's candidates, each with a dedupe key (rule:customer:anchor);
  * 4. drops candidates planned before (any status: a done follow-up is not planned again), keeps
@@ -50,9 +51,11 @@ export type NearTierCandidate = {
 /** Where near_next_tier finds customers close to their next loyalty tier. */
 export type TierSource = {
   nearNextTier: (date: string, withinPercent: number) => NearTierCandidate[];
+  /** The customer's tier is now this one or higher: their near-tier follow-up has done its job. */
+  hasReached?: (customerId: string, tierId: string) => boolean;
 };
 
-/** Until loyalty tiers exist there is no next tier to be near: the rule plans nothing. */
+/** No loyalty tiers: there is no next tier to be near, and the rule plans nothing. */
 export const NO_TIERS: TierSource = { nearNextTier: () => [] };
 
 export type PlaybookRunInput = {
@@ -118,7 +121,8 @@ export const runPlaybook = async (
     settings,
     timeZone: shop.timeZone,
     calendar: shop.calendar,
-    ...(options.tiers && { tiers: options.tiers }),
+    // The loyalty tiers as the last loyalty update left them (src-main/core/loyalty).
+    tiers: options.tiers ?? loyaltyTierSource(ctx.database.sqlite),
   });
 };
 
@@ -232,6 +236,23 @@ const closeGoneReasons = (
        WHERE resolution IS NOT NULL`,
     )
     .run({ date: run.date });
+  // A near-next-tier follow-up whose tier the customer has reached since has done its job.
+  const { hasReached } = run.tiers ?? NO_TIERS;
+  if (hasReached) {
+    const close = sqlite.prepare(
+      `INSERT OR IGNORE INTO temp.playbook_closing (id, status, resolution)
+       VALUES (?, 'done', 'resolved_by_purchase')`,
+    );
+    const open = sqlite
+      .prepare(
+        `SELECT id, customer_id, anchor FROM tasks
+         WHERE rule = 'near_next_tier' AND status IN ${ACTIVE}`,
+      )
+      .all() as { id: string; customer_id: string; anchor: string }[];
+    for (const task of open) {
+      if (hasReached(task.customer_id, task.anchor)) close.run(task.id);
+    }
+  }
   applyClosing(sqlite, run, report);
 };
 
@@ -434,7 +455,7 @@ const collectCandidates = (sqlite: BetterSqlite3.Database, run: PlaybookRunInput
     }
   }
 
-  // Near the next tier: nothing until loyalty tiers exist (the tier source is the seam).
+  // Near the next tier: the tier source says who is close (src-main/core/loyalty).
   const near = rules.near_next_tier;
   if (near.enabled) {
     const add = sqlite.prepare(

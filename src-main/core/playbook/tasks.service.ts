@@ -14,11 +14,13 @@ import type {
   InteractionOutcome,
   Task,
   TodayList,
+  TierBadge,
   TodayTask,
 } from '../../../src-shared/contract/types.ts';
 import { addDays, localDateOf, todayIn } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
 import { nowIso } from '../context.ts';
+import { tierBadgesOf } from '../loyalty/tier-source.ts';
 import { getSettings } from '../settings/settings.service.ts';
 import { actingStaffId, requireActiveStaff } from '../staff/staff.service.ts';
 import { createZonedClock } from '../zoned-time.ts';
@@ -38,6 +40,9 @@ import { nextWorkingDay } from './working-days.ts';
 import { defaultWeekend } from '../../../src-shared/domain/playbook-rules.ts';
 
 /** The Today inbox and what staff do with a task (DESIGN.md §4, §7). */
+
+const tierName = (tier: TierBadge | undefined): string | null =>
+  tier && tier.rank > 0 ? tier.name : null;
 
 export const getTask = async (ctx: CoreContext, id: string): Promise<Task> => {
   const record = findTask(ctx.database.sqlite, id);
@@ -189,6 +194,7 @@ export const listToday = async (
   }
   const purchaseOf = new Map(purchases.map((purchase) => [purchase.customer_id, purchase]));
   const contactOf = new Map(contacts.map((contact) => [contact.customer_id, contact]));
+  const tiers = tierBadgesOf(sqlite, [...new Set(rows.map((row) => row.customer_id))]);
   const tasks = rows.map((row): TodayTask => {
     const purchase = purchaseOf.get(row.customer_id);
     const contact = contactOf.get(row.customer_id);
@@ -197,7 +203,8 @@ export const listToday = async (
       customerName: row.customer_name,
       phone: row.phone,
       email: row.email,
-      tier: null,
+      // Loyalty members show their tier; the base tier, which everyone starts in, shows nothing.
+      tier: tierName(tiers.get(row.customer_id)),
       isOverdue: row.due_date < date,
       lastPurchase: purchase
         ? {

@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   isDemo: false,
   currentStaffId: null,
   reminderTime: '09:00',
+  focusFigure: null,
 };
 
 const storedShape = settingsPatch.safeExtend({ isDemo: z.boolean() }).shape;

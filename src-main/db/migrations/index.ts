@@ -3,6 +3,7 @@ import * as m0002 from './0002_imports.ts';
 import * as m0003 from './0003_order_items_by_order.ts';
 import * as m0004 from './0004_followup.ts';
 import * as m0005 from './0005_kpis.ts';
+import * as m0006 from './0006_loyalty.ts';
 
 export type Migration = {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, ...m0003 },
   { version: 4, ...m0004 },
   { version: 5, ...m0005 },
+  { version: 6, ...m0006 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

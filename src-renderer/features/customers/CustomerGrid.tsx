@@ -13,6 +13,7 @@ import type { Formatter } from '../../app/i18n/format.ts';
 import type { T } from '../../../src-shared/i18n/translate.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { Ltr } from '../../components/Ltr.tsx';
+import { TierBadge } from '../loyalty/TierBadge.tsx';
 import type { CustomerPages } from './use-customer-pages.ts';
 
 const ROW_HEIGHT = 48;
@@ -86,6 +87,7 @@ function NameCell({ customer, t }: { customer: CustomerRow; t: T }) {
       <span className="name-cell-text" data-testid="customer-name">
         {customer.name}
       </span>
+      <TierBadge tier={customer.tier} />
       {customer.archivedAt ? <span className="pill">{t('customers.archived')}</span> : null}
       {customer.doNotContact ? (
         <span className="pill pill-warn" title={t('customer.doNotContact')}>

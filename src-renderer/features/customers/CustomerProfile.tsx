@@ -11,6 +11,8 @@ import { useLocale } from '../../app/i18n/use-t.ts';
 import { whenLeaveAllowed } from '../../app/leave-guard.ts';
 import { hrefOf, navigate } from '../../app/router.ts';
 import { Ltr } from '../../components/Ltr.tsx';
+import { LoyaltyCard } from '../loyalty/LoyaltyCard.tsx';
+import { TierBadge } from '../loyalty/TierBadge.tsx';
 import { useToast } from '../../components/use-toast.ts';
 import { ContactForm } from './ContactForm.tsx';
 import { LogContactDialog } from './LogContactDialog.tsx';
@@ -185,6 +187,7 @@ function ProfileView({
           <h1 className="screen-title" data-testid="profile-name">
             {customer.name}
           </h1>
+          <TierBadge tier={customer.tier} />
           <p className="profile-contact">
             {customer.phone ? <Ltr>{fmt.phone(customer.phone)}</Ltr> : null}
             {customer.phone && customer.email ? <span className="dot-sep">·</span> : null}
@@ -286,6 +289,12 @@ function ProfileView({
               onSaved={setCustomer}
             />
           </section>
+          <LoyaltyCard
+            customerId={customer.id}
+            customerName={customer.name}
+            isReadOnly={isMerged || customer.archivedAt !== null}
+            version={`${customer.totalSpent}|${customer.orders}|${customer.updatedAt}`}
+          />
           <section className="card" aria-labelledby="profile-orders">
             <h2 id="profile-orders" className="card-title">
               {t('orders.title')}

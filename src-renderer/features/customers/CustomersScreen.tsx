@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CustomerRow } from '../../../src-shared/contract/index.ts';
+import type { RfmSegment } from '../../../src-shared/domain/kpis.ts';
+import { SEGMENT_NAMES } from '../../app/i18n/rfm-segments.ts';
 import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { navigate } from '../../app/router.ts';
@@ -8,6 +10,9 @@ import { useSearchFocus } from '../../app/search-focus.ts';
 import { useDebouncedValue } from '../../components/use-debounced-value.ts';
 import { AddCustomerDialog } from './AddCustomerDialog.tsx';
 import { ImportFilterChip } from './ImportFilterChip.tsx';
+import { RfmFilterChip } from './RfmFilterChip.tsx';
+import { SegmentFilter } from './SegmentFilter.tsx';
+import { TierFilter } from '../loyalty/TierFilter.tsx';
 import { CustomerGrid } from './CustomerGrid.tsx';
 import type { ListMemory, ListView } from './list-view.ts';
 import { TagFilter } from './TagFilter.tsx';
@@ -20,6 +25,10 @@ const SEARCH_DEBOUNCE_MS = 150;
 type Props = {
   /** Only the customers this import created (the import's result links here); null for all. */
   importBatchId: string | null;
+  /** Only the customers in this RFM segment today (the Insights grid links here); null for all. */
+  rfmSegment: RfmSegment | null;
+  /** Only the customers in this loyalty tier (the Loyalty screen links here); null for all. */
+  tier: string | null;
   view: ListView;
   onViewChange: (update: (view: ListView) => ListView) => void;
   memory: ListMemory;
@@ -30,6 +39,8 @@ type Props = {
 /** The customer book: instant search, a tag filter, sortable columns, every customer one scroll away. */
 export function CustomersScreen({
   importBatchId,
+  rfmSegment,
+  tier,
   view,
   onViewChange,
   memory,
@@ -47,6 +58,8 @@ export function CustomersScreen({
     archived,
     tag: view.tag,
     importBatchId,
+    rfmSegment,
+    tier,
     version,
   });
   const tags = useCustomerTags(version);
@@ -61,6 +74,8 @@ export function CustomersScreen({
     archived,
     view.tag,
     importBatchId,
+    rfmSegment,
+    tier,
   ]);
   const [active, setActive] = useState({ key: queryKey, index: memory.activeIndex });
   const activeIndex = active.key === queryKey ? active.index : 0;
@@ -92,16 +107,36 @@ export function CustomersScreen({
   const isSearching = pages.shownSearch !== '';
   const shownTag = pages.shownTag;
   const isFiltered = isSearching || shownTag !== null;
-  const countText = isFiltered
-    ? t('customers.matchCount', { count: pages.total })
-    : t('customers.count', { count: pages.total });
+  const countText =
+    isFiltered || rfmSegment !== null || tier !== null
+      ? t('customers.matchCount', { count: pages.total })
+      : t('customers.count', { count: pages.total });
 
   const clearSearch = () => {
     onViewChange((v) => ({ ...v, search: '' }));
     searchFocus.focus();
   };
   const setTag = (tag: string | null) => onViewChange((v) => ({ ...v, tag }));
-  const clearImport = () => navigate({ name: 'customers' });
+  const clearImport = () =>
+    navigate({
+      name: 'customers',
+      ...(rfmSegment !== null ? { rfmSegment } : {}),
+      ...(tier !== null ? { tier } : {}),
+    });
+  const setSegment = (segment: RfmSegment | null) =>
+    navigate({
+      name: 'customers',
+      ...(importBatchId !== null ? { importBatchId } : {}),
+      ...(segment !== null ? { rfmSegment: segment } : {}),
+      ...(tier !== null ? { tier } : {}),
+    });
+  const setTier = (next: string | null) =>
+    navigate({
+      name: 'customers',
+      ...(importBatchId !== null ? { importBatchId } : {}),
+      ...(rfmSegment !== null ? { rfmSegment } : {}),
+      ...(next !== null ? { tier: next } : {}),
+    });
 
   return (
     <div className="screen customers-screen">
@@ -144,8 +179,13 @@ export function CustomersScreen({
           />
         </div>
         <TagFilter tags={tags} value={view.tag} onChange={setTag} />
+        <SegmentFilter value={rfmSegment} onChange={setSegment} />
+        <TierFilter value={tier} onChange={setTier} />
         {importBatchId !== null ? (
           <ImportFilterChip batchId={importBatchId} onClear={clearImport} />
+        ) : null}
+        {rfmSegment !== null ? (
+          <RfmFilterChip segment={rfmSegment} onClear={() => setSegment(null)} />
         ) : null}
         <label className="switch">
           <input
@@ -213,6 +253,24 @@ export function CustomersScreen({
                 </button>
               ) : null}
             </div>
+          </div>
+        ) : tier !== null ? (
+          <div className="empty-state" data-testid="customers-no-tier">
+            <p className="empty-title">{t('loyalty.filter.emptyTitle')}</p>
+            <p>{t('loyalty.filter.emptyBody')}</p>
+            <button type="button" className="button" onClick={() => setTier(null)}>
+              {t('loyalty.filter.clear')}
+            </button>
+          </div>
+        ) : rfmSegment !== null ? (
+          <div className="empty-state" data-testid="customers-no-segment">
+            <p className="empty-title">
+              {t('customers.noSegmentTitle', { segment: t(SEGMENT_NAMES[rfmSegment]) })}
+            </p>
+            <p>{t('customers.noSegmentBody')}</p>
+            <button type="button" className="button" onClick={() => setSegment(null)}>
+              {t('customers.clearSegment')}
+            </button>
           </div>
         ) : importBatchId !== null ? (
           <div className="empty-state" data-testid="customers-no-import">

@@ -21,6 +21,8 @@ export function CustomersSection({ route }: { route: Route }) {
   return (
     <CustomersScreen
       importBatchId={route.name === 'customers' ? (route.importBatchId ?? null) : null}
+      rfmSegment={route.name === 'customers' ? (route.rfmSegment ?? null) : null}
+      tier={route.name === 'customers' ? (route.tier ?? null) : null}
       view={view}
       onViewChange={setView}
       memory={memory.current}

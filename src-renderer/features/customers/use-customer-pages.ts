@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CustomerRow, CustomerSort } from '../../../src-shared/contract/index.ts';
+import type { RfmSegment } from '../../../src-shared/domain/kpis.ts';
 import { useApi } from '../../api/use-api.ts';
 
 export type CustomerQuery = {
@@ -11,6 +12,10 @@ export type CustomerQuery = {
   tag: string | null;
   /** Only the customers this import created; null for all. */
   importBatchId: string | null;
+  /** Only the customers in this RFM segment today; null for all. */
+  rfmSegment: RfmSegment | null;
+  /** Only the customers in this loyalty tier (its id); null for all. */
+  tier: string | null;
   /** Bumped when customers change elsewhere, so the cached pages are dropped. */
   version: number;
 };
@@ -46,6 +51,8 @@ const keyOf = (q: CustomerQuery): string =>
     q.archived,
     q.tag,
     q.importBatchId,
+    q.rfmSegment,
+    q.tier,
     q.version,
   ]);
 
@@ -82,6 +89,8 @@ export function useCustomerPages(query: CustomerQuery): CustomerPages {
           archived: q.archived,
           ...(q.tag !== null ? { tag: q.tag } : {}),
           ...(q.importBatchId !== null ? { importBatchId: q.importBatchId } : {}),
+          ...(q.rfmSegment !== null ? { rfmSegment: q.rfmSegment } : {}),
+          ...(q.tier !== null ? { tier: q.tier } : {}),
           offset: page * PAGE_SIZE,
           limit: PAGE_SIZE,
         });
@@ -105,14 +114,27 @@ export function useCustomerPages(query: CustomerQuery): CustomerPages {
     [api],
   );
 
-  const { search, sort, direction, archived, tag, importBatchId, version } = query;
+  const { search, sort, direction, archived, tag, importBatchId, rfmSegment, tier, version } =
+    query;
   useEffect(() => {
     latest.current = {
       key,
-      query: { search, sort, direction, archived, tag, importBatchId, version },
+      query: { search, sort, direction, archived, tag, importBatchId, rfmSegment, tier, version },
     };
     void fetchPage(0);
-  }, [key, search, sort, direction, archived, tag, importBatchId, version, fetchPage]);
+  }, [
+    key,
+    search,
+    sort,
+    direction,
+    archived,
+    tag,
+    importBatchId,
+    rfmSegment,
+    tier,
+    version,
+    fetchPage,
+  ]);
 
   const requestRange = useCallback(
     (start: number, end: number) => {

@@ -11,7 +11,7 @@ import { useApi } from '../../api/use-api.ts';
 import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useSettings } from '../../app/use-settings.ts';
-import { BusyButton } from '../../components/BusyButton.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import {
@@ -371,43 +371,35 @@ function PlaybookForm({ heading, settings, status, onEdit, onSaved }: FormProps)
       </div>
 
       <FormError message={formError} />
-      <div className="form-actions settings-actions playbook-actions">
-        <button
-          type="button"
-          className="button button-ghost"
-          disabled={isSaving || (!isDirty && isDefault(settings))}
-          onClick={() => setConfirmingRestore(true)}
-          data-testid="playbook-restore"
-        >
-          {t('playbook.restore')}
-        </button>
-        <span className="save-status" role="status" data-testid="playbook-status">
-          {status !== null && !isDirty ? status : ''}
-        </span>
-        <button
-          type="button"
-          className="button"
-          disabled={!isDirty || isSaving}
-          onClick={() => {
-            setDraft(base);
-            setErrors({});
-            setFormError(null);
-          }}
-          data-testid="playbook-cancel"
-        >
-          {t('common.cancel')}
-        </button>
-        <BusyButton
-          type="submit"
-          className="button button-primary"
-          disabled={!isDirty}
-          isBusy={isSaving}
-          busyLabel={t('common.saving')}
-          data-testid="playbook-save"
-        >
-          {t('common.save')}
-        </BusyButton>
-      </div>
+      <DialogActions
+        className="settings-actions playbook-actions"
+        isDirty={isDirty}
+        isBusy={isSaving}
+        onCancel={() => {
+          setDraft(base);
+          setErrors({});
+          setFormError(null);
+        }}
+        submitLabel={t('common.save')}
+        submitTestId="playbook-save"
+        cancelTestId="playbook-cancel"
+        hint={
+          <>
+            <button
+              type="button"
+              className="button button-ghost"
+              disabled={isSaving || (!isDirty && isDefault(settings))}
+              onClick={() => setConfirmingRestore(true)}
+              data-testid="playbook-restore"
+            >
+              {t('playbook.restore')}
+            </button>
+            <span className="save-status" role="status" data-testid="playbook-status">
+              {status !== null && !isDirty ? status : ''}
+            </span>
+          </>
+        }
+      />
 
       {isConfirmingRestore ? (
         <ConfirmDialog

@@ -65,7 +65,11 @@ export function TaskCard({ task, isActive, isBusy, cardRef, onActivate, onAction
           >
             {task.customerName}
           </a>
-          {task.tier ? <span className="pill pill-tier">{task.tier}</span> : null}
+          {task.tier ? (
+            <span className="pill pill-tier" data-testid="task-tier">
+              {task.tier}
+            </span>
+          ) : null}
           {task.isOverdue ? (
             <span className="pill pill-warn" data-testid="task-overdue">
               {t('today.overdueSince', { date: fmt.date(task.dueDate) })}

@@ -1,3 +1,5 @@
+import { insightsEn } from './insights.en.ts';
+import { loyaltyEn } from './loyalty.en.ts';
 import type { Message } from './types.ts';
 
 /**
@@ -905,7 +907,7 @@ export const en = {
     'Thank a big spender personally and invite them to a higher tier.',
   'playbook.rule.birthday': 'A greeting or a small gift just before a known birthday.',
   'playbook.rule.near_next_tier':
-    'Tell customers how little they need to spend to reach the next loyalty tier. It plans nothing until loyalty tiers are set up.',
+    'Tell customers how little they need to spend to reach the next loyalty tier (the tiers are set on the Loyalty screen).',
   'playbook.field.checkinDays.label': 'When',
   'playbook.field.checkinDays.unit': 'days after the first purchase',
   'playbook.field.surveyDays.label': 'When',
@@ -1022,6 +1024,8 @@ export const en = {
   'surveyImport.result.lead': 'The answers from {name} are on each customer’s timeline.',
   'surveyImport.result.openToday': 'Open Today',
   'surveyImport.result.another': 'Import another file',
+  ...loyaltyEn,
+  ...insightsEn,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
 import type { Catalogue } from './en.ts';
+import { insightsFa } from './insights.fa.ts';
+import { loyaltyFa } from './loyalty.fa.ts';
 
 /**
  * The Persian catalogue. Typed against the English keys: a missing or extra key does not compile.
@@ -864,7 +866,7 @@ export const fa: Catalogue = {
     'از مشتری پرخرید شخصاً تشکر کنید و او را به سطح بالاتر دعوت کنید.',
   'playbook.rule.birthday': 'تبریک یا هدیه‌ای کوچک کمی پیش از تولدی که تاریخش را می‌دانید.',
   'playbook.rule.near_next_tier':
-    'به مشتری بگویید با چه مبلغ کمی به سطح بعدی باشگاه مشتریان می‌رسد. تا سطح‌های باشگاه تعریف نشوند، پیگیری‌ای برنامه‌ریزی نمی‌کند.',
+    'به مشتری بگویید با چه مبلغ کمی به سطح بعدی باشگاه مشتریان می‌رسد (سطح‌ها در صفحهٔ باشگاه مشتریان تعیین می‌شوند).',
   'playbook.field.checkinDays.label': 'زمان',
   'playbook.field.checkinDays.unit': 'روز پس از اولین خرید',
   'playbook.field.surveyDays.label': 'زمان',
@@ -979,4 +981,6 @@ export const fa: Catalogue = {
   'surveyImport.result.lead': 'پاسخ‌های {name} روی پروندهٔ هر مشتری ثبت شد.',
   'surveyImport.result.openToday': 'باز کردن امروز',
   'surveyImport.result.another': 'ورود فایل دیگر',
+  ...loyaltyFa,
+  ...insightsFa,
 };

@@ -4,6 +4,7 @@ import type { Lang } from '../fixtures.ts';
 import { CustomersPage } from './customers-page.ts';
 import { FirstRunPage } from './first-run-page.ts';
 import { ImportPage } from './import-page.ts';
+import { LoyaltyPage } from './loyalty-page.ts';
 import { ProfilePage } from './profile-page.ts';
 import { SettingsPage } from './settings-page.ts';
 import { SurveyImportPage } from './survey-import-page.ts';
@@ -18,6 +19,7 @@ export class AppPage {
   readonly importer: ImportPage;
   readonly surveyImport: SurveyImportPage;
   readonly today: TodayPage;
+  readonly loyalty: LoyaltyPage;
   readonly locators: {
     html: Locator;
     firstRun: Locator;
@@ -48,6 +50,7 @@ export class AppPage {
     this.importer = new ImportPage(page);
     this.surveyImport = new SurveyImportPage(page);
     this.today = new TodayPage(page);
+    this.loyalty = new LoyaltyPage(page);
     this.locators = {
       html: page.locator('html'),
       firstRun: page.getByTestId('first-run'),

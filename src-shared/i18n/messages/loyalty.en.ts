@@ -1,0 +1,161 @@
+import type { Message } from './types.ts';
+
+/** The Loyalty screen, tier badges, points and the loyalty rules (spread into en.ts). */
+export const loyaltyEn = {
+  'nav.loyalty': 'Loyalty',
+
+  'loyalty.tier.bronze': 'Bronze',
+  'loyalty.tier.silver': 'Silver',
+  'loyalty.tier.gold': 'Gold',
+
+  'loyalty.title': 'Loyalty',
+  'loyalty.lead':
+    'Tiers reward your best customers for what they spend; points add up with every purchase.',
+  'loyalty.loadFailed': 'The loyalty figures could not be loaded.',
+
+  'loyalty.badge.label': 'Loyalty tier:',
+  'loyalty.badge.title': '{tier} tier',
+
+  'loyalty.distribution.title': 'Customers by tier',
+  'loyalty.distribution.lead': 'Where every customer stands on {date}.',
+  'loyalty.distribution.customers': 'Customers',
+  'loyalty.distribution.tier': 'Tier',
+  'loyalty.distribution.base': 'everyone starts here',
+  'loyalty.distribution.from': 'from {amount}',
+  'loyalty.distribution.count': {
+    one: '{count} customer ({share})',
+    other: '{count} customers ({share})',
+  },
+  'loyalty.distribution.show': 'Show the {tier} customers',
+  'loyalty.distribution.empty':
+    'No customers yet. Import your sales and every customer lands in a tier by what they spent.',
+  'loyalty.distribution.import': 'Import sales',
+
+  'loyalty.near.title': 'Close to the next tier',
+  'loyalty.near.lead':
+    'Customers within {percent} % of the tier above theirs, closest first. Today lists a call for each.',
+  'loyalty.near.empty': 'Nobody is that close to the next tier right now.',
+  'loyalty.near.missing': '{amount} more to {tier}',
+  'loyalty.near.progress': 'On the way to {tier}',
+  'loyalty.near.more': 'The closest {shown} of {count}.',
+
+  'loyalty.rules.title': 'Tier rules',
+  'loyalty.rules.lead':
+    'Name the tiers and the net spend (sales less refunds) that reaches each. The preview shows how many customers each tier would hold before you save.',
+  'loyalty.rules.tiersCaption': 'Tiers, lowest first',
+  'loyalty.rules.name': 'Tier',
+  'loyalty.rules.threshold': 'Reached at ({unit})',
+  'loyalty.rules.now': 'Customers now',
+  'loyalty.rules.preview': 'After saving',
+  'loyalty.rules.actions': 'Actions',
+  'loyalty.rules.nameOf': 'Name of tier {n}',
+  'loyalty.rules.thresholdOf': 'Net spend that reaches tier {n}, in {unit}',
+  'loyalty.rules.baseHint': 'The first tier starts at 0: everyone is in it.',
+  'loyalty.rules.remove': 'Remove',
+  'loyalty.rules.removeOf': 'Remove the {name} tier',
+  'loyalty.rules.addTier': 'Add a tier',
+  'loyalty.rules.newTierName': 'Tier {n}',
+  'loyalty.rules.maxTiers': 'At most {max} tiers.',
+  'loyalty.rules.save': 'Save the rules',
+  'loyalty.rules.saved': 'Saved. Every customer is in their tier under the new rules.',
+  'loyalty.rules.saveHint':
+    'Saving places every customer at once; changes of tier are kept in each customer’s history. Figures as of {date}.',
+
+  'loyalty.window.legend': 'Spend counted over',
+  'loyalty.window.rolling12': 'The last 12 months',
+  'loyalty.window.rolling12.hint': 'The 365 days up to today, sliding day by day.',
+  'loyalty.window.jalaliYear': 'The Jalali year',
+  'loyalty.window.jalaliYear.hint': 'From 1 Farvardin; spend counts from zero again at Nowruz.',
+  'loyalty.window.hold':
+    'A tier reached is kept for 12 months from the purchase that reached it, so nobody drops a tier by surprise.',
+
+  'loyalty.points.legend': 'Points',
+  'loyalty.points.earn': 'Points earned',
+  'loyalty.points.per': 'for every',
+  'loyalty.points.hint':
+    'Points are earned on each purchase’s net amount and taken back when it is refunded or its import undone. 0 earns no points.',
+  'loyalty.points.expires': 'Points expire',
+  'loyalty.points.expiryAfter': 'after',
+  'loyalty.points.months': 'months',
+
+  'loyalty.preview.loading': 'Counting…',
+  'loyalty.preview.ready': {
+    one: 'Preview of {count} customer.',
+    other: 'Preview of {count} customers.',
+  },
+  'loyalty.preview.fix': 'Correct the marked fields to see the preview.',
+  'loyalty.preview.failed': 'The preview failed: {error}',
+
+  'loyalty.error.check': 'Some fields need correcting.',
+  'loyalty.error.required': 'Fill this in.',
+  'loyalty.error.amount': 'Write an amount, such as 500000.',
+  'loyalty.error.whole': 'Write a whole number of points.',
+  'loyalty.error.months': 'Write a number of months from {min} to {max}.',
+  'loyalty.error.baseNotZero': 'The first tier starts at 0.',
+  'loyalty.error.notRising': 'Each tier needs a higher amount than the tier before it.',
+  'loyalty.error.duplicateName': 'Another tier has this name.',
+  'loyalty.error.tooLong': 'At most {max} characters.',
+  'loyalty.error.tierCount': 'Keep from {min} to {max} tiers.',
+
+  'loyalty.discard.title': 'Discard the changes to the tier rules?',
+  'loyalty.discard.body': 'The rules stay as they were saved.',
+  'loyalty.discard.confirm': 'Discard',
+  'loyalty.discard.keep': 'Keep editing',
+
+  'loyalty.filter.label': 'Loyalty tier',
+  'loyalty.filter.all': 'All tiers',
+  'loyalty.filter.group': 'Loyalty tiers',
+  'loyalty.filter.emptyTitle': 'Nobody is in this tier yet',
+  'loyalty.filter.emptyBody': 'Customers reach it as they spend.',
+  'loyalty.filter.clear': 'Show all tiers',
+
+  'loyalty.card.title': 'Loyalty',
+  'loyalty.card.loadFailed': 'The customer’s points could not be loaded.',
+  'loyalty.card.spend12': '{amount} spent in the last 12 months',
+  'loyalty.card.spendYear': '{amount} spent this Jalali year',
+  'loyalty.card.held': 'Keeps {tier} until {date} (reached {reached})',
+  'loyalty.card.top': 'In the top tier.',
+  'loyalty.card.points': 'points',
+
+  'loyalty.points.redeem': 'Redeem points',
+  'loyalty.points.adjust': 'Adjust points',
+  'loyalty.points.redeemTitle': 'Redeem points for {name}',
+  'loyalty.points.adjustTitle': 'Adjust the points of {name}',
+  'loyalty.points.balanceNow': 'Balance now: {points} points.',
+  'loyalty.points.redeemLabel': 'Points to redeem',
+  'loyalty.points.adjustLabel': 'Points to add',
+  'loyalty.points.adjustHint': 'To take points away, write a minus sign first: -20.',
+  'loyalty.points.reason': 'Reason',
+  'loyalty.points.note': 'What for (optional)',
+  'loyalty.points.reasonRequired': 'Say why, for the customer’s record.',
+  'loyalty.points.redeemInvalid': 'Write a whole number of points above 0.',
+  'loyalty.points.adjustInvalid': 'Write a whole number of points other than 0.',
+  'loyalty.points.notEnough': 'Only {balance} points are available.',
+  'loyalty.points.redeemSave': 'Redeem',
+  'loyalty.points.adjustSave': 'Save',
+  'loyalty.points.redeemed': 'Redeemed. Balance: {points} points.',
+  'loyalty.points.adjusted': 'Adjusted. Balance: {points} points.',
+
+  'loyalty.ledger.title': 'Points',
+  'loyalty.ledger.empty': 'No points yet.',
+  'loyalty.ledger.order': 'Purchase of {amount}',
+  'loyalty.ledger.refund': 'Refund of {amount}',
+  'loyalty.ledger.removed': 'Purchase removed (import undone, voided or archived)',
+  'loyalty.ledger.moved': 'Purchase moved to another customer',
+  'loyalty.ledger.expired': 'Expired',
+  'loyalty.ledger.unexpired': 'Expired points given back (their purchase was refunded)',
+  'loyalty.ledger.mergedFrom': 'From the merged duplicate {name}',
+  'loyalty.ledger.mergedTo': 'Moved to {name} (merged)',
+  'loyalty.ledger.redeemed': 'Redeemed',
+  'loyalty.ledger.redeemedFor': 'Redeemed: {reason}',
+  'loyalty.ledger.adjusted': 'Adjusted: {reason}',
+  'loyalty.ledger.all': 'Show all {count}',
+  'loyalty.ledger.less': 'Show fewer',
+
+  'loyalty.history.title': 'Tier history',
+  'loyalty.history.spend': 'Reached {tier} (from {from})',
+  'loyalty.history.holdEnded': 'Back to {tier} from {from}: the 12 months ended',
+  'loyalty.history.ordersChanged':
+    'Back to {tier} from {from}: a refund or removed sale took back the spend',
+  'loyalty.history.rulesChanged': 'Now {tier} (was {from}): the tier rules changed',
+} as const satisfies Record<string, Message>;

@@ -1,0 +1,158 @@
+import type { Message } from './types.ts';
+import type { loyaltyEn } from './loyalty.en.ts';
+
+/** The Persian loyalty messages, typed against the English keys (spread into fa.ts). */
+export const loyaltyFa: Readonly<Record<keyof typeof loyaltyEn, Message>> = {
+  'nav.loyalty': 'باشگاه مشتریان',
+
+  'loyalty.tier.bronze': 'برنزی',
+  'loyalty.tier.silver': 'نقره‌ای',
+  'loyalty.tier.gold': 'طلایی',
+
+  'loyalty.title': 'باشگاه مشتریان',
+  'loyalty.lead':
+    'سطح‌ها بهترین مشتری‌ها را به‌خاطر خریدشان قدر می‌دانند؛ امتیاز با هر خرید جمع می‌شود.',
+  'loyalty.loadFailed': 'آمار باشگاه مشتریان بارگیری نشد.',
+
+  'loyalty.badge.label': 'سطح باشگاه:',
+  'loyalty.badge.title': 'سطح {tier}',
+
+  'loyalty.distribution.title': 'مشتری‌ها در هر سطح',
+  'loyalty.distribution.lead': 'جایگاه همهٔ مشتری‌ها در {date}.',
+  'loyalty.distribution.customers': 'مشتری‌ها',
+  'loyalty.distribution.tier': 'سطح',
+  'loyalty.distribution.base': 'همه از این‌جا شروع می‌کنند',
+  'loyalty.distribution.from': 'از {amount}',
+  'loyalty.distribution.count': {
+    one: '{count} مشتری ({share})',
+    other: '{count} مشتری ({share})',
+  },
+  'loyalty.distribution.show': 'نمایش مشتری‌های {tier}',
+  'loyalty.distribution.empty':
+    'هنوز مشتری‌ای نیست. فروش‌ها را وارد کنید تا هر مشتری بر اساس خریدش در سطحی قرار بگیرد.',
+  'loyalty.distribution.import': 'ورود فروش',
+
+  'loyalty.near.title': 'نزدیک سطح بعدی',
+  'loyalty.near.lead':
+    'مشتری‌هایی که کمتر از {percent} درصد تا سطح بالاترشان فاصله دارند، نزدیک‌ترین اول. برای هرکدام تماسی در «امروز» هست.',
+  'loyalty.near.empty': 'فعلاً کسی این‌قدر به سطح بعدی نزدیک نیست.',
+  'loyalty.near.missing': '{amount} تا سطح {tier}',
+  'loyalty.near.progress': 'در راه سطح {tier}',
+  'loyalty.near.more': '{shown} نفرِ نزدیک‌تر از {count} نفر.',
+
+  'loyalty.rules.title': 'قواعد سطح‌ها',
+  'loyalty.rules.lead':
+    'سطح‌ها را نام‌گذاری کنید و مبلغ خرید خالص (فروش منهای مرجوعی) لازم برای هرکدام را بنویسید. پیش‌نمایش پیش از ذخیره نشان می‌دهد هر سطح چند مشتری خواهد داشت.',
+  'loyalty.rules.tiersCaption': 'سطح‌ها، از پایین‌ترین',
+  'loyalty.rules.name': 'سطح',
+  'loyalty.rules.threshold': 'حد رسیدن ({unit})',
+  'loyalty.rules.now': 'مشتری‌های فعلی',
+  'loyalty.rules.preview': 'پس از ذخیره',
+  'loyalty.rules.actions': 'کارها',
+  'loyalty.rules.nameOf': 'نام سطح {n}',
+  'loyalty.rules.thresholdOf': 'خرید خالص لازم برای سطح {n}، به {unit}',
+  'loyalty.rules.baseHint': 'سطح اول از صفر شروع می‌شود: همه در آن هستند.',
+  'loyalty.rules.remove': 'حذف',
+  'loyalty.rules.removeOf': 'حذف سطح {name}',
+  'loyalty.rules.addTier': 'افزودن سطح',
+  'loyalty.rules.newTierName': 'سطح {n}',
+  'loyalty.rules.maxTiers': 'حداکثر {max} سطح.',
+  'loyalty.rules.save': 'ذخیرهٔ قواعد',
+  'loyalty.rules.saved': 'ذخیره شد. هر مشتری با قواعد تازه در سطح خودش قرار گرفت.',
+  'loyalty.rules.saveHint':
+    'با ذخیره، همهٔ مشتری‌ها یک‌جا جابه‌جا می‌شوند و تغییر سطح در سابقهٔ هر مشتری می‌ماند. آمار تا {date}.',
+
+  'loyalty.window.legend': 'بازهٔ شمارش خرید',
+  'loyalty.window.rolling12': 'دوازده ماه گذشته',
+  'loyalty.window.rolling12.hint': '۳۶۵ روز تا امروز، که هر روز جلو می‌رود.',
+  'loyalty.window.jalaliYear': 'سال شمسی',
+  'loyalty.window.jalaliYear.hint': 'از اول فروردین؛ با نوروز شمارش خرید از صفر شروع می‌شود.',
+  'loyalty.window.hold':
+    'سطحی که مشتری به آن برسد تا دوازده ماه پس از خریدی که او را به آن رساند می‌ماند؛ کسی ناگهان سطحش را از دست نمی‌دهد.',
+
+  'loyalty.points.legend': 'امتیاز',
+  'loyalty.points.earn': 'تعداد امتیاز',
+  'loyalty.points.per': 'به ازای هر',
+  'loyalty.points.hint':
+    'امتیاز از مبلغ خالص هر خرید به دست می‌آید و با مرجوعی یا برگرداندن ورود فروش پس گرفته می‌شود. صفر یعنی امتیازی داده نمی‌شود.',
+  'loyalty.points.expires': 'امتیازها منقضی شوند',
+  'loyalty.points.expiryAfter': 'پس از',
+  'loyalty.points.months': 'ماه',
+
+  'loyalty.preview.loading': 'در حال شمارش…',
+  'loyalty.preview.ready': { one: 'پیش‌نمایش {count} مشتری.', other: 'پیش‌نمایش {count} مشتری.' },
+  'loyalty.preview.fix': 'برای دیدن پیش‌نمایش، خانه‌های مشخص‌شده را درست کنید.',
+  'loyalty.preview.failed': 'پیش‌نمایش انجام نشد: {error}',
+
+  'loyalty.error.check': 'چند خانه نیاز به اصلاح دارد.',
+  'loyalty.error.required': 'این خانه را پر کنید.',
+  'loyalty.error.amount': 'یک مبلغ بنویسید، مثلاً ۵۰۰۰۰۰.',
+  'loyalty.error.whole': 'تعداد امتیاز را با عدد صحیح بنویسید.',
+  'loyalty.error.months': 'تعداد ماه را از {min} تا {max} بنویسید.',
+  'loyalty.error.baseNotZero': 'سطح اول از صفر شروع می‌شود.',
+  'loyalty.error.notRising': 'مبلغ هر سطح باید از سطح پیش از آن بیشتر باشد.',
+  'loyalty.error.duplicateName': 'سطح دیگری همین نام را دارد.',
+  'loyalty.error.tooLong': 'حداکثر {max} نویسه.',
+  'loyalty.error.tierCount': 'بین {min} تا {max} سطح نگه دارید.',
+
+  'loyalty.discard.title': 'تغییرات قواعد سطح‌ها کنار گذاشته شود؟',
+  'loyalty.discard.body': 'قواعد همان‌طور که ذخیره شده‌اند می‌مانند.',
+  'loyalty.discard.confirm': 'کنار گذاشتن',
+  'loyalty.discard.keep': 'ادامهٔ ویرایش',
+
+  'loyalty.filter.label': 'سطح باشگاه',
+  'loyalty.filter.all': 'همهٔ سطح‌ها',
+  'loyalty.filter.group': 'سطح‌های باشگاه',
+  'loyalty.filter.emptyTitle': 'هنوز کسی در این سطح نیست',
+  'loyalty.filter.emptyBody': 'مشتری‌ها با خریدشان به آن می‌رسند.',
+  'loyalty.filter.clear': 'نمایش همهٔ سطح‌ها',
+
+  'loyalty.card.title': 'باشگاه مشتریان',
+  'loyalty.card.loadFailed': 'امتیازهای این مشتری بارگیری نشد.',
+  'loyalty.card.spend12': '{amount} خرید در دوازده ماه گذشته',
+  'loyalty.card.spendYear': '{amount} خرید در سال شمسی جاری',
+  'loyalty.card.held': 'سطح {tier} تا {date} می‌ماند (رسیده در {reached})',
+  'loyalty.card.top': 'در بالاترین سطح.',
+  'loyalty.card.points': 'امتیاز',
+
+  'loyalty.points.redeem': 'خرج کردن امتیاز',
+  'loyalty.points.adjust': 'اصلاح امتیاز',
+  'loyalty.points.redeemTitle': 'خرج کردن امتیاز {name}',
+  'loyalty.points.adjustTitle': 'اصلاح امتیاز {name}',
+  'loyalty.points.balanceNow': 'موجودی فعلی: {points} امتیاز.',
+  'loyalty.points.redeemLabel': 'امتیازی که خرج می‌شود',
+  'loyalty.points.adjustLabel': 'امتیازی که اضافه می‌شود',
+  'loyalty.points.adjustHint': 'برای کم کردن، پیش از عدد علامت منفی بگذارید: -۲۰.',
+  'loyalty.points.reason': 'دلیل',
+  'loyalty.points.note': 'بابت (اختیاری)',
+  'loyalty.points.reasonRequired': 'دلیل را برای سابقهٔ مشتری بنویسید.',
+  'loyalty.points.redeemInvalid': 'تعداد امتیاز را با عدد صحیح بیشتر از صفر بنویسید.',
+  'loyalty.points.adjustInvalid': 'تعداد امتیاز را با عدد صحیح غیر از صفر بنویسید.',
+  'loyalty.points.notEnough': 'فقط {balance} امتیاز موجود است.',
+  'loyalty.points.redeemSave': 'خرج کردن',
+  'loyalty.points.adjustSave': 'ذخیره',
+  'loyalty.points.redeemed': 'خرج شد. موجودی: {points} امتیاز.',
+  'loyalty.points.adjusted': 'اصلاح شد. موجودی: {points} امتیاز.',
+
+  'loyalty.ledger.title': 'امتیازها',
+  'loyalty.ledger.empty': 'هنوز امتیازی نیست.',
+  'loyalty.ledger.order': 'خرید {amount}',
+  'loyalty.ledger.refund': 'مرجوعی {amount}',
+  'loyalty.ledger.removed': 'خرید حذف شد (ورود برگردانده، باطل یا بایگانی شد)',
+  'loyalty.ledger.moved': 'خرید به مشتری دیگری منتقل شد',
+  'loyalty.ledger.expired': 'منقضی شد',
+  'loyalty.ledger.unexpired': 'امتیاز منقضی‌شده برگشت (خریدش مرجوع شد)',
+  'loyalty.ledger.mergedFrom': 'از پروندهٔ تکراری ادغام‌شده {name}',
+  'loyalty.ledger.mergedTo': 'منتقل به {name} (ادغام)',
+  'loyalty.ledger.redeemed': 'خرج شد',
+  'loyalty.ledger.redeemedFor': 'خرج شد: {reason}',
+  'loyalty.ledger.adjusted': 'اصلاح: {reason}',
+  'loyalty.ledger.all': 'نمایش همهٔ {count} ردیف',
+  'loyalty.ledger.less': 'نمایش کمتر',
+
+  'loyalty.history.title': 'سابقهٔ سطح',
+  'loyalty.history.spend': 'رسیدن به {tier} (از {from})',
+  'loyalty.history.holdEnded': 'بازگشت از {from} به {tier}: دوازده ماه تمام شد',
+  'loyalty.history.ordersChanged': 'بازگشت از {from} به {tier}: مرجوعی یا حذف فروش خرید را کم کرد',
+  'loyalty.history.rulesChanged': 'اکنون {tier} (قبلاً {from}): قواعد سطح‌ها عوض شد',
+};
