@@ -49,7 +49,7 @@ export const run = async (): Promise<void> => {
     `import: ${(Number(full.ms) / 1000).toFixed(2)} s, ${Math.round(rate).toLocaleString('en')} lines/s, peak RSS ${full.peakRssMb} MB, ${(rate / rawRate).toFixed(2)} × raw`,
   );
   console.log(
-    `  then the WAL checkpoint (after the result is reported): ${(Number(full.checkpointMs) / 1000).toFixed(2)} s`,
+    `  after the result is reported: the new sales' loyalty points and tiers ${(Number(full.loyaltyMs) / 1000).toFixed(2)} s (peak RSS then ${full.peakRssAfterMb} MB), the WAL checkpoint ${(Number(full.checkpointMs) / 1000).toFixed(2)} s`,
   );
   console.log(
     `  rows ${full.rowsRead}, orders ${full.ordersCreated}, refunds ${full.refundsRecorded}, customers ${full.customersCreated}, rejected ${full.rowsRejected}`,

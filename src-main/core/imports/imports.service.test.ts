@@ -8,6 +8,7 @@ import type { TempDir } from '../../../tests/fixtures/temp-db.ts';
 import { writeImportBenchFile } from '../../../tests/bench/import-data.ts';
 import type { CoreContext } from '../context.ts';
 import { listCustomers } from '../customers/customers.service.ts';
+import { readLoyaltyState } from '../loyalty/loyalty-settings.ts';
 import { createImportService } from './imports.service.ts';
 import type { ImportService } from './imports.service.ts';
 
@@ -78,6 +79,20 @@ describe('the import service', () => {
     const batchId = imported.report?.batchId ?? '';
     const created = await listCustomers(ctx, { importBatchId: batchId });
     expect(created.total).toBe(3);
+    // The run's worker wrote the new sales' loyalty points and tiers (this service has no
+    // afterCommit of its own): nothing is left pending for the app's thread.
+    const { sqlite } = ctx.database;
+    expect(sqlite.prepare('SELECT count(*) FROM loyalty_pending').pluck().get()).toBe(0);
+    expect(readLoyaltyState(sqlite)).toMatchObject({ asOf: '2026-12-01' });
+    expect(
+      sqlite
+        .prepare(
+          `SELECT count(*) FROM points_ledger p JOIN orders o ON o.id = p.order_id
+           WHERE o.import_batch_id = ? AND p.kind = 'earn'`,
+        )
+        .pluck()
+        .get(batchId),
+    ).toBeGreaterThan(0);
     expect(service.history()).toMatchObject([
       { id: batchId, status: 'committed', ordersCreated: 4 },
     ]);

@@ -324,7 +324,13 @@ export const createImportService = (
       } else {
         const worker = runInWorker(dbPath, input, ctx.now(), onProgress);
         state.stop = worker.cancel;
-        run = worker.done;
+        run = worker.done.then(async (report) => {
+          // Committed: the job goes on to 'finishing' while the worker writes the new sales'
+          // loyalty points and tiers, and then Today's follow-ups are planned (afterCommit).
+          state.job = { ...state.job, phase: 'finishing' };
+          await worker.afterDone;
+          return report;
+        });
       }
       state.done = run
         .then(async (report: ImportReport) => {

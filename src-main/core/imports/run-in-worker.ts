@@ -7,6 +7,11 @@ import type { WorkerMessage, WorkerRequest } from './run-worker.ts';
 
 export type WorkerRun = {
   done: Promise<ImportReport>;
+  /**
+   * Settles after `done` once the import's effect on loyalty is written (run-worker.ts), or when
+   * the worker stops: what the app waits for before its own updates after an import.
+   */
+  afterDone: Promise<void>;
   cancel: () => void;
   /** Settles when the worker has stopped: after `done`, once the WAL checkpoint is finished. */
   exited: Promise<void>;
@@ -40,10 +45,16 @@ export const runInWorker = (
     resourceLimits: WORKER_RESOURCE_LIMITS,
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let loyaltyWritten = () => {};
+  const afterDone = new Promise<void>((resolve) => {
+    loyaltyWritten = resolve;
+    void exited.then(resolve);
+  });
   const done = new Promise<ImportReport>((resolve, reject) => {
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.progress);
+      else if (message.type === 'loyalty') loyaltyWritten();
       else if (message.type === 'done') {
         settled = true;
         resolve(message.report);
@@ -63,5 +74,10 @@ export const runInWorker = (
       if (!settled) reject(new Error(`The import worker stopped with exit code ${exitCode}.`));
     });
   });
-  return { done, cancel: () => Atomics.store(new Int32Array(cancel), 0, 1), exited };
+  return {
+    done,
+    afterDone,
+    cancel: () => Atomics.store(new Int32Array(cancel), 0, 1),
+    exited,
+  };
 };

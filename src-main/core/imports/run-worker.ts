@@ -3,6 +3,9 @@ import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { ImportReport } from '../../../src-shared/contract/types.ts';
 import { createMonotonicIds } from './ids.ts';
 import { openRunConnection } from './run-connection.ts';
+import { todayIn } from '../../../src-shared/i18n/locale.ts';
+import { readLoyaltyRules } from '../loyalty/loyalty-settings.ts';
+import { updateLoyaltyOn } from '../loyalty/loyalty.service.ts';
 import { checkpointAfterRun, runImport } from './run-import.ts';
 import type { RunInput, RunProgress } from './run-import.ts';
 
@@ -23,6 +26,8 @@ export type WorkerRequest = {
 export type WorkerMessage =
   | { type: 'progress'; progress: RunProgress }
   | { type: 'done'; report: ImportReport }
+  /** After `done`: the import's effect on loyalty is written (or its failure logged). */
+  | { type: 'loyalty' }
   | { type: 'failed'; error: { code: string; message: string; details: Record<string, unknown> } };
 
 const request = workerData as WorkerRequest;
@@ -31,6 +36,26 @@ const cancel = new Int32Array(request.cancel);
 const origin = Date.parse(request.startedAt);
 const started = performance.now();
 const now = () => new Date(origin + (performance.now() - started));
+
+/**
+ * The new orders' points and their customers' tiers (with the KPI caches they are computed from),
+ * worked out here, on the run's connection, once the import is committed and reported: for the
+ * first import into a shop that is seconds of work, which would otherwise hold up the app's own
+ * thread. The app's update after the import then finds nothing left to do. A failure is logged;
+ * that update does the work instead.
+ */
+const updateLoyaltyAfterImport = (sqlite: typeof connection, timeZone: string): void => {
+  try {
+    updateLoyaltyOn(sqlite, {
+      date: todayIn(now(), timeZone),
+      now: now().toISOString(),
+      rules: readLoyaltyRules(sqlite),
+      newId: createMonotonicIds(() => now().getTime()),
+    });
+  } catch (error) {
+    console.error('[loyalty]', error);
+  }
+};
 
 const connection = openRunConnection(request.dbPath);
 try {
@@ -42,7 +67,11 @@ try {
     readThread: request.dbPath,
   });
   post({ type: 'done', report });
-  if (!report.dryRun) checkpointAfterRun(connection);
+  if (!report.dryRun) {
+    updateLoyaltyAfterImport(connection, request.input.shop.timeZone);
+    post({ type: 'loyalty' });
+    checkpointAfterRun(connection);
+  }
 } catch (error) {
   post({
     type: 'failed',
