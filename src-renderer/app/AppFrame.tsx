@@ -1,11 +1,8 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useApi } from '../api/use-api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { CustomersSection } from '../features/customers/CustomersSection.tsx';
-import { ImportScreen } from '../features/import/ImportScreen.tsx';
-import { SurveyImportScreen } from '../features/import/SurveyImportScreen.tsx';
-import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { TodayScreen } from '../features/today/TodayScreen.tsx';
 import { todayIn } from '../../src-shared/i18n/locale.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -19,18 +16,32 @@ import { StaffPicker } from './StaffPicker.tsx';
 import { StaffProvider } from './StaffProvider.tsx';
 import { useSettings } from './use-settings.ts';
 
-// The charts (chart.js) load with the Insights screen, not with the app.
-const InsightsScreen = lazy(() =>
-  import('../features/insights/InsightsScreen.tsx').then((module) => ({
-    default: module.InsightsScreen,
-  })),
-);
+/**
+ * A screen loaded when it is first opened: the app starts with Today and the customer book only,
+ * and the charts (chart.js) come with Insights and Loyalty.
+ */
+const lazyScreen = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
 
-// The tier chart (chart.js) loads with the Loyalty screen too.
-const LoyaltyScreen = lazy(() =>
-  import('../features/loyalty/LoyaltyScreen.tsx').then((module) => ({
-    default: module.LoyaltyScreen,
-  })),
+const InsightsScreen = lazyScreen(
+  () => import('../features/insights/InsightsScreen.tsx'),
+  'InsightsScreen',
+);
+const LoyaltyScreen = lazyScreen(
+  () => import('../features/loyalty/LoyaltyScreen.tsx'),
+  'LoyaltyScreen',
+);
+const ImportScreen = lazyScreen(
+  () => import('../features/import/ImportScreen.tsx'),
+  'ImportScreen',
+);
+const SurveyImportScreen = lazyScreen(
+  () => import('../features/import/SurveyImportScreen.tsx'),
+  'SurveyImportScreen',
+);
+const SettingsScreen = lazyScreen(
+  () => import('../features/settings/SettingsScreen.tsx'),
+  'SettingsScreen',
 );
 
 const isEditable = (target: EventTarget | null): boolean =>
@@ -158,27 +169,25 @@ function Frame() {
           {settings.isDemo ? <DemoBanner /> : null}
           <AppHeader />
           <main id="main" className="main" tabIndex={-1}>
-            {route.name === 'today' ? (
-              <TodayScreen />
-            ) : route.name === 'settings' ? (
-              <SettingsScreen />
-            ) : route.name === 'loyalty' ? (
-              <Suspense fallback={<div className="grid-loading" aria-busy="true" />}>
+            <Suspense fallback={<div className="grid-loading" aria-busy="true" />}>
+              {route.name === 'today' ? (
+                <TodayScreen />
+              ) : route.name === 'settings' ? (
+                <SettingsScreen />
+              ) : route.name === 'loyalty' ? (
                 <LoyaltyScreen />
-              </Suspense>
-            ) : route.name === 'insights' ? (
-              <Suspense fallback={<div className="grid-loading" aria-busy="true" />}>
+              ) : route.name === 'insights' ? (
                 <InsightsScreen />
-              </Suspense>
-            ) : route.name === 'import' ? (
-              route.kind === 'surveys' ? (
-                <SurveyImportScreen />
+              ) : route.name === 'import' ? (
+                route.kind === 'surveys' ? (
+                  <SurveyImportScreen />
+                ) : (
+                  <ImportScreen />
+                )
               ) : (
-                <ImportScreen />
-              )
-            ) : (
-              <CustomersSection route={route} />
-            )}
+                <CustomersSection route={route} />
+              )}
+            </Suspense>
           </main>
         </div>
       </div>
