@@ -34,6 +34,7 @@ describe('bazgasht CLI: usage errors exit 2 with one line and write nothing', ()
     [['demo', '--customers', '50'], /--customers: "50" must be a whole number from 100 to 100000/],
     [['demo', '--locale', 'de'], /--locale must be fa or en/],
     [['demo', '--as-of', '2025-02-30'], /--as-of: "2025-02-30" is not a date/],
+    [['demo', '--as-of', '2025-13-01'], /--as-of: "2025-13-01" is not a date/],
     [[], /no command given/],
   ])('%j', async (argv, message) => {
     const db = temp.file('shop.db');

@@ -11,6 +11,7 @@ import { listCustomers } from '../core/customers/customers.service.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import { APP_VERSION } from '../core/version.ts';
+import { EXPORT_USAGE, exportCommand } from './export-command.ts';
 import {
   FOLLOWUP_USAGE,
   inboxCommand,
@@ -19,7 +20,7 @@ import {
 } from './followup-commands.ts';
 import { prepareImport } from './import-command.ts';
 import { KPIS_USAGE, kpisCommand } from './kpis-command.ts';
-import { UsageError } from './usage-error.ts';
+import { isIsoDate, UsageError } from './usage-error.ts';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -44,6 +45,7 @@ commands:
         list customers (search by any part of a name, phone or email)
 ${FOLLOWUP_USAGE}
 ${KPIS_USAGE}
+${EXPORT_USAGE}
   check [--json]
         verify the database file page by page
   help | --help    this text;   --version    the version
@@ -140,6 +142,7 @@ const COMMANDS: Record<string, Command> = {
   'log-contact': logContactCommand,
   survey: surveyCommand,
   kpis: kpisCommand,
+  export: exportCommand,
   check: {
     options: { json: { type: 'boolean' } },
     creates: false,
@@ -270,11 +273,6 @@ const integerOption = (raw: unknown, name: string, fallback: number, min: number
   }
   return value;
 };
-
-const isIsoDate = (value: unknown): value is string =>
-  typeof value === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** The machine-readable shape of DESIGN.md §9: camelCase, money in minor units, ISO times. */
 const toJsonCustomer = (row: CustomerRow) => ({

@@ -198,6 +198,7 @@ describe('bazgasht log-contact and survey', () => {
 
   it.each([
     [['inbox', '--date', '2026-02-30'], /inbox: --date "2026-02-30" is not a date/],
+    [['inbox', '--date', '2026-13-01'], /inbox: --date "2026-13-01" is not a date/],
     [['inbox', '--day', TODAY], /unknown or malformed option --day/],
     [['log-contact', '--outcome', 'reached'], /give --task ID or --customer/],
     [['log-contact', '--task', 'x'], /--outcome is needed/],

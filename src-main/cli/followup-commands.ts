@@ -23,7 +23,7 @@ import { recordSurvey } from '../core/playbook/surveys.service.ts';
 import { listToday, logCall } from '../core/playbook/tasks.service.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import type { Command } from './cli.ts';
-import { UsageError } from './usage-error.ts';
+import { isIsoDate, UsageError } from './usage-error.ts';
 
 /** The daily follow-up on the command line: the inbox, and scripted check-ins and answers. */
 
@@ -45,12 +45,6 @@ export const FOLLOWUP_USAGE = `  inbox [--date YYYY-MM-DD] [--json]
         record a satisfaction answer, or import answers from a CSV (columns: phone or email,
         date, kind NPS/CSAT, score, comment); a file with any bad line imports nothing
   (DATE-TIME: ISO 8601 with an offset, e.g. 2026-11-05T14:30+03:30)`;
-
-const isIsoDate = (value: unknown): value is string =>
-  typeof value === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;

@@ -17,6 +17,7 @@ import {
   listOrders,
   updateOrder,
 } from './orders/orders.service.ts';
+import { exportForDownload } from './exports/exports.service.ts';
 import type { ImportService } from './imports/imports.service.ts';
 import { getKpiSeries } from './kpis/kpi-series.ts';
 import { getKpis } from './kpis/kpis.service.ts';
@@ -31,6 +32,12 @@ import {
   redeemPoints,
   saveLoyaltyRules,
 } from './loyalty/loyalty.service.ts';
+import {
+  deleteTemplate,
+  listTemplates,
+  previewTemplate,
+  saveTemplate,
+} from './messages/templates.service.ts';
 import { logContact } from './playbook/contacts.service.ts';
 import { runPlaybook } from './playbook/playbook.ts';
 import { getPlaybookSettings, updatePlaybookSettings } from './playbook/playbook-settings.ts';
@@ -135,6 +142,10 @@ const handlersOf = (
   'loyalty:adjust': (input) => adjustPoints(ctx, input),
   'loyalty:redeem': (input) => redeemPoints(ctx, input),
   'kpis:series': (input) => getKpiSeries(ctx, input),
+  'templates:list': (input) => listTemplates(ctx, input),
+  'templates:save': (input) => saveTemplate(ctx, input),
+  'templates:delete': (input) => deleteTemplate(ctx, input.id),
+  'templates:preview': (input) => previewTemplate(ctx, input),
   'import:upload-begin': (input) => imports.uploadBegin(input),
   'import:upload-chunk': (input) => imports.uploadChunk(input),
   'import:upload-end': (input) => imports.uploadEnd(input.fileId),
@@ -156,6 +167,7 @@ const handlersOf = (
   'import:rejected': async (input) =>
     imports.rejected(input.batchId, input.offset ?? 0, input.limit ?? 100),
   'import:rejected-csv': async (input) => imports.rejectedCsv(input.batchId),
+  'exports:file': (input) => exportForDownload(ctx, input),
   'import:presets': async () => imports.presets(),
   'import:preset-save': async (input) => imports.savePreset(input),
   'import:preset-delete': async (input) => imports.deletePreset(input.id),

@@ -85,6 +85,10 @@ CREATE INDEX idx_interactions_customer_id_occurred_at ON interactions (customer_
 -- index idx_interactions_task_id
 CREATE INDEX idx_interactions_task_id ON interactions (task_id) WHERE task_id IS NOT NULL;
 
+-- index idx_message_templates_channel
+CREATE INDEX idx_message_templates_channel ON message_templates (channel, locale)
+  WHERE deleted_at IS NULL;
+
 -- index idx_orders_customer_id_ordered_at
 CREATE INDEX idx_orders_customer_id_ordered_at ON orders (customer_id, ordered_at);
 
@@ -308,6 +312,21 @@ CREATE TABLE kpi_pending (customer_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
 -- table loyalty_pending
 CREATE TABLE loyalty_pending (customer_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+
+-- table message_templates
+CREATE TABLE message_templates (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+  locale TEXT NOT NULL CHECK (locale IN ('fa', 'en')),
+  subject TEXT,
+  body TEXT NOT NULL,
+  moment TEXT,
+  deleted_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK ((channel = 'email') = (subject IS NOT NULL))
+) STRICT;
 
 -- table order_items
 CREATE TABLE "order_items" (

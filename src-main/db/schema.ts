@@ -377,6 +377,21 @@ export type CustomerTiersTable = {
 /** Customers whose points are stale. */
 export type LoyaltyPendingTable = { customer_id: string };
 
+/** Email and SMS templates (migration 7); soft-deleted. subject is null exactly for SMS. */
+export type MessageTemplatesTable = {
+  id: string;
+  name: string;
+  channel: 'email' | 'sms';
+  locale: 'fa' | 'en';
+  subject: string | null;
+  body: string;
+  /** The playbook moment a default was written for; null for the owner's own templates. */
+  moment: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   settings: SettingsTable;
   staff: StaffTable;
@@ -400,4 +415,5 @@ export type Database = {
   tier_history: TierHistoryTable;
   customer_tiers: CustomerTiersTable;
   loyalty_pending: LoyaltyPendingTable;
+  message_templates: MessageTemplatesTable;
 };

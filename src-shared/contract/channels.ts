@@ -7,6 +7,7 @@ import type {
   CustomerProfile,
   CustomerRow,
   DemoSummary,
+  ExportedFile,
   ImportBatch,
   ImportJob,
   ImportPreset,
@@ -14,6 +15,7 @@ import type {
   Kpis,
   LoyaltyCustomer,
   LoyaltyRules,
+  MessageTemplate,
   NearTierCustomer,
   KpiSeries,
   Order,
@@ -25,6 +27,7 @@ import type {
   Staff,
   SurveyImportReport,
   Task,
+  TemplatePreview,
   TierDistribution,
   TodayList,
   UploadedFile,
@@ -138,6 +141,18 @@ export const contract = {
   /** Spends points (refused with `conflict` when the balance is too low). */
   'loyalty:redeem': channel<LoyaltyCustomer>()(s.loyaltyRedeem),
 
+  /** Message templates (not deleted), by channel, language, moment then name; filters optional. */
+  'templates:list': channel<MessageTemplate[]>()(s.templatesList),
+  /**
+   * Creates or replaces a template; refused with `bad_input` (details: field, name, offset) when
+   * the subject or body has a name in braces that is not a placeholder.
+   */
+  'templates:save': channel<MessageTemplate>()(s.templateSave),
+  /** Deletes (soft) a template; returns the templates left. */
+  'templates:delete': channel<MessageTemplate[]>()(s.byId),
+  /** Fills a saved template or a draft for one customer, with what it cannot fill. */
+  'templates:preview': channel<TemplatePreview>()(s.templatePreview),
+
   /** Starts handing a file to the core; the bytes follow in chunks (any transport carries JSON). */
   'import:upload-begin': channel<UploadedFile>()(s.uploadBegin),
   /** Appends the next chunk (base64) at `offset`; returns the bytes received so far. */
@@ -161,6 +176,8 @@ export const contract = {
   'import:rejected': channel<{ rows: RejectedRow[]; total: number }>()(s.importRejected),
   /** The rejected rows as a CSV file's text, with their line numbers and reasons. */
   'import:rejected-csv': channel<{ fileName: string; content: string }>()(s.byBatchId),
+  /** A list (customers with the list's filters, orders, Today, Insights tables) as .csv or .xlsx. */
+  'exports:file': channel<ExportedFile>()(s.exportFile),
   'import:presets': channel<ImportPreset[]>()(s.emptyInput),
   'import:preset-save': channel<ImportPreset>()(s.presetSave),
   'import:preset-delete': channel<ImportPreset[]>()(s.byId),

@@ -5,6 +5,7 @@ import type { ImportField } from '../domain/import-fields.ts';
 import { RFM_SEGMENTS } from '../domain/kpis.ts';
 import { isValidGregorianDate } from '../i18n/jalali.ts';
 import { LOYALTY_LIMITS } from '../domain/loyalty.ts';
+import { MESSAGE_CHANNELS, TEMPLATE_LIMITS, TEMPLATE_MOMENTS } from '../domain/message-template.ts';
 import { PLAYBOOK_NUMBER_BOUNDS } from '../domain/playbook-rules.ts';
 import type { PlaybookNumberKey } from '../domain/playbook-rules.ts';
 
@@ -417,6 +418,49 @@ export const tasksToday = z
   })
   .strict();
 
+// --- Exports (DESIGN.md §6) ---------------------------------------------------------------------
+
+const exportCommon = {
+  format: z.enum(['csv', 'xlsx']),
+  /** Headers and dates in this language (default: the shop's). */
+  locale: z.enum(['fa', 'en']).optional(),
+  /** Dates, and in CSV numbers, in Persian digits. */
+  persianDigits: z.boolean().optional(),
+};
+
+/** A list to export as a file: which one, with its screen's filters. */
+export const exportFile = z.discriminatedUnion('dataset', [
+  z
+    .object({
+      dataset: z.literal('customers'),
+      filters: customersList.omit({ offset: true, limit: true }).optional(),
+      ...exportCommon,
+    })
+    .strict(),
+  z.object({ dataset: z.literal('orders'), ...exportCommon }).strict(),
+  z
+    .object({
+      dataset: z.literal('today'),
+      date: isoDate.optional(),
+      /** The Today screen's filters. */
+      assigneeId: id.optional(),
+      rule: taskRule.optional(),
+      ...exportCommon,
+    })
+    .strict(),
+  z
+    .object({
+      dataset: z.literal('cohorts'),
+      asOf: isoDate.optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      ...exportCommon,
+    })
+    .strict(),
+  z.object({ dataset: z.literal('rfm'), ...exportCommon }).strict(),
+  z.object({ dataset: z.literal('rejected'), batchId: id, ...exportCommon }).strict(),
+]);
+
 export const taskComplete = z.object({ id, note: note.optional(), staffId: actingStaff }).strict();
 
 export const taskSnooze = z
@@ -587,4 +631,53 @@ export const kpisGet = z
   .refine((input) => !input.from || !input.to || input.from <= input.to, {
     message: 'from is after to',
     path: ['from'],
+  });
+
+// --- Message templates (DESIGN.md §6) -----------------------------------------------------------
+
+const messageChannel = z.enum(MESSAGE_CHANNELS);
+const messageLocale = z.enum(['fa', 'en']);
+
+export const templatesList = z
+  .object({ channel: messageChannel.optional(), locale: messageLocale.optional() })
+  .strict();
+
+/** A template's text: an email has a subject, an SMS has none (null). */
+const templateDraft = z
+  .object({
+    channel: messageChannel,
+    locale: messageLocale,
+    subject: z.string().trim().max(TEMPLATE_LIMITS.subjectMax).nullable(),
+    body: z.string().max(TEMPLATE_LIMITS.bodyMax),
+  })
+  .strict()
+  .refine((draft) => (draft.channel === 'email') === (draft.subject !== null), {
+    message: 'an email template needs a subject (may be empty while drafting); an SMS has none',
+    path: ['subject'],
+  });
+
+/** Creates (no id) or replaces (id) a template; unknown placeholders are refused by the core. */
+export const templateSave = z
+  .object({
+    id: id.optional(),
+    name: z.string().trim().min(1).max(TEMPLATE_LIMITS.nameMax),
+    channel: messageChannel,
+    locale: messageLocale,
+    subject: z.string().trim().min(1).max(TEMPLATE_LIMITS.subjectMax).nullable(),
+    body: z.string().trim().min(1).max(TEMPLATE_LIMITS.bodyMax),
+    moment: z.enum(TEMPLATE_MOMENTS).nullable().optional(),
+  })
+  .strict()
+  .refine((input) => (input.channel === 'email') === (input.subject !== null), {
+    message: 'an email template needs a subject; an SMS template has none (null)',
+    path: ['subject'],
+  });
+
+/** A saved template, or the editor's unsaved draft, filled for one customer. */
+export const templatePreview = z
+  .object({ templateId: id.optional(), draft: templateDraft.optional(), customerId: id })
+  .strict()
+  .refine((input) => (input.templateId === undefined) !== (input.draft === undefined), {
+    message: 'give templateId or draft, not both',
+    path: ['templateId'],
   });

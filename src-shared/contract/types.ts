@@ -10,6 +10,14 @@ import type { FocusFigure } from '../domain/focus-figure.ts';
 import type { RfmSegment } from '../domain/kpis.ts';
 import type { LoyaltyRules, LoyaltyTier, LoyaltyWindow } from '../domain/loyalty.ts';
 import type { CalendarKind, Locale } from '../i18n/locale.ts';
+import type {
+  MessageChannel,
+  Placeholder,
+  RecipientValues,
+  TemplateError,
+  TemplateMoment,
+} from '../domain/message-template.ts';
+import type { SmsCount } from '../domain/sms.ts';
 import type { MessageKey } from '../i18n/messages/index.ts';
 
 export type { CalendarKind, Locale };
@@ -797,4 +805,45 @@ export type KpiSeries = {
    * kpis:get gives them for it: what the headline figures are compared with.
    */
   previous: { from: string; to: string; figures: KpiPeriodFigures };
+};
+
+// --- Message templates (DESIGN.md §6) -----------------------------------------------------------
+
+export type { MessageChannel, Placeholder, TemplateMoment };
+
+export type MessageTemplate = {
+  id: string;
+  name: string;
+  channel: MessageChannel;
+  locale: Locale;
+  /** The email's subject; null for SMS. */
+  subject: string | null;
+  body: string;
+  /** The playbook moment a default was written for; null for the owner's own templates. */
+  moment: TemplateMoment | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A template filled for one customer, as the editor's live preview shows it. */
+export type TemplatePreview = {
+  customerId: string;
+  subject: string | null;
+  body: string;
+  /** Placeholders this customer cannot fill (left empty): the UI warns. */
+  missing: Placeholder[];
+  /** Names in braces that are not placeholders, in the subject or the body. */
+  errors: (TemplateError & { field: 'subject' | 'body' })[];
+  /** For SMS, the parts the filled message takes; null for email. */
+  sms: SmsCount | null;
+  /** What was known about the customer (pointsToNextTier: spend still missing, minor units). */
+  values: RecipientValues;
+};
+
+/** An exported list as a file to save (exports:file): its bytes in base64. */
+export type ExportedFile = {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  rows: number;
 };

@@ -243,6 +243,22 @@ export function formatMoney(minor: number, money: MoneySettings, locale: Locale)
   });
 }
 
+/**
+ * An amount in minor units as a plain number in the unit formatMoney shows (Toman, Rial, or the
+ * currency's major unit), for a spreadsheet column whose header names the unit (moneyUnit).
+ */
+export function moneyAmount(minor: number, money: MoneySettings): number {
+  const currency = money.currency.toUpperCase();
+  if (currency === 'IRR') return (money.displayUnit ?? 'rial') === 'toman' ? minor / 10 : minor;
+  return minor / 10 ** currencyMinorDigits(currency);
+}
+
+/** The unit moneyAmount counts in: "Toman", "ریال", or the ISO code ("GBP"). */
+export function moneyUnit(money: MoneySettings, locale: Locale): string {
+  const currency = money.currency.toUpperCase();
+  return currency === 'IRR' ? UNIT_NAMES[money.displayUnit ?? 'rial'][locale] : currency;
+}
+
 const DATE_INPUT_SEPARATORS_RE = /[\s/\\\-.\u060d\u066b]+/;
 
 /**

@@ -11,6 +11,7 @@ const BENCHES = [
   'playbook',
   'kpis',
   'loyalty',
+  'exports',
 ] as const;
 
 type Bench = { run: () => Promise<void> };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { CustomerSort, CustomerRow, Customer } from '../../../src-shared/contract/types.ts';
 import type { OpenDatabase } from '../../db/open.ts';
 import type { CustomersTable, Database } from '../../db/schema.ts';
@@ -43,13 +43,21 @@ const searchIndexFor = (database: OpenDatabase): SearchIndex => {
   return index;
 };
 
-/** One page of customers and the count of all matches. */
-export const findCustomers = async (
-  database: OpenDatabase,
-  query: CustomerQuery,
-): Promise<{ rows: CustomerRecord[]; total: number }> => {
+type CustomerFilter = Omit<CustomerQuery, 'offset' | 'limit'>;
+type CustomersSelect = SelectQueryBuilder<Database, 'customers', object>;
+
+/**
+ * How a query is answered: nothing matches, the search index gives every match in order already
+ * (name order), or SQL filters (and sorts) the rows.
+ */
+type CustomerPlan =
+  | { kind: 'empty' }
+  | { kind: 'ordered'; rowids: number[] }
+  | { kind: 'sql'; base: CustomersSelect };
+
+const planCustomers = (database: OpenDatabase, query: CustomerFilter): CustomerPlan => {
   // A filter nobody passes (an empty RFM segment): nothing to search, sort or count.
-  if (query.rowids?.length === 0) return { rows: [], total: 0 };
+  if (query.rowids?.length === 0) return { kind: 'empty' };
   let base = database.db.selectFrom('customers').where('merged_into_id', 'is', null);
   if (query.archived === 'exclude') base = base.where('archived_at', 'is', null);
   if (query.archived === 'only') base = base.where('archived_at', 'is not', null);
@@ -73,9 +81,7 @@ export const findCustomers = async (
     if (query.rowids !== undefined) matches = keepOnly(matches, query.rowids);
     if (isNameOrder) {
       // The index is in name order already: page it without asking SQLite to sort or count.
-      const ordered = query.direction === 'asc' ? matches : matches.reverse();
-      const page = ordered.slice(query.offset, query.offset + query.limit);
-      return { rows: findByRowids(database, page), total: matches.length };
+      return { kind: 'ordered', rowids: query.direction === 'asc' ? matches : matches.reverse() };
     }
     base = base.where(
       sql.ref('customers.rowid'),
@@ -89,20 +95,58 @@ export const findCustomers = async (
       sql`(SELECT value FROM json_each(${JSON.stringify(query.rowids)}))`,
     );
   }
+  return { kind: 'sql', base };
+};
+
+/** The rows in the query's order: unknown values (no phone, no purchase yet) last either way. */
+const inOrder = <O>(
+  select: SelectQueryBuilder<Database, 'customers', O>,
+  query: CustomerFilter,
+): SelectQueryBuilder<Database, 'customers', O> => {
   const column = SORT_COLUMNS[query.sort];
-  const [{ total } = { total: 0 }] = await base
+  const ordered = NULLABLE_SORTS.has(query.sort)
+    ? select.orderBy(sql`${sql.ref(column)} IS NULL`)
+    : select;
+  return ordered.orderBy(sql.ref(column), query.direction).orderBy('customers.id', query.direction);
+};
+
+/** One page of customers and the count of all matches. */
+export const findCustomers = async (
+  database: OpenDatabase,
+  query: CustomerQuery,
+): Promise<{ rows: CustomerRecord[]; total: number }> => {
+  const plan = planCustomers(database, query);
+  if (plan.kind === 'empty') return { rows: [], total: 0 };
+  if (plan.kind === 'ordered') {
+    const page = plan.rowids.slice(query.offset, query.offset + query.limit);
+    return { rows: findByRowids(database, page), total: plan.rowids.length };
+  }
+  const [{ total } = { total: 0 }] = await plan.base
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .execute();
-  let ordered = base.selectAll('customers');
-  // Unknown values (no phone, no purchase yet) go last whichever way the column is sorted.
-  if (NULLABLE_SORTS.has(query.sort)) ordered = ordered.orderBy(sql`${sql.ref(column)} IS NULL`);
-  const rows = await ordered
-    .orderBy(sql.ref(column), query.direction)
-    .orderBy('customers.id', query.direction)
+  const rows = await inOrder(plan.base.selectAll('customers'), query)
     .limit(query.limit)
     .offset(query.offset)
     .execute();
   return { rows, total };
+};
+
+/**
+ * Every match of a query as rowids in the list's order (for an export, which then reads them a
+ * page at a time with findByRowids instead of searching again for each page).
+ */
+export const findCustomerRowids = async (
+  database: OpenDatabase,
+  query: CustomerFilter,
+): Promise<number[]> => {
+  const plan = planCustomers(database, query);
+  if (plan.kind === 'empty') return [];
+  if (plan.kind === 'ordered') return plan.rowids;
+  const rows = await inOrder(
+    plan.base.select(sql<number>`customers.rowid`.as('rowid')),
+    query,
+  ).execute();
+  return rows.map((row) => row.rowid);
 };
 
 const NULLABLE_SORTS = new Set<CustomerSort>(['phone', 'firstPurchaseAt', 'lastPurchaseAt']);
@@ -114,7 +158,7 @@ const keepOnly = (matches: number[], rowids: readonly number[]): number[] => {
 };
 
 /** Rows for a page of rowids, in the order given. */
-const findByRowids = (database: OpenDatabase, rowids: number[]): CustomerRecord[] => {
+export const findByRowids = (database: OpenDatabase, rowids: number[]): CustomerRecord[] => {
   if (rowids.length === 0) return [];
   const rows = database.sqlite
     .prepare(

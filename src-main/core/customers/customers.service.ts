@@ -72,7 +72,7 @@ export const listCustomers = async (
 };
 
 /** The customers the RFM segment and loyalty tier filters keep (rowids, ascending), if any. */
-const filterRowids = async (
+export const filterRowids = async (
   ctx: CoreContext,
   input: CustomerListInput,
 ): Promise<number[] | undefined> => {

@@ -173,10 +173,14 @@ export const listRejected = (
  * The rejected rows to fix and import again: the file's own columns first (under its header),
  * then the line they came from and why they were rejected.
  */
-export const rejectedCsv = (
+/**
+ * A batch's rejected rows as a table: the file's own columns under its headers (`column N` where
+ * a row is wider than the header), then `line` and `reason`; for the CSV below and the exports.
+ */
+export const rejectedTable = (
   sqlite: BetterSqlite3.Database,
   batchId: string,
-): { fileName: string; content: string } => {
+): { fileName: string; headers: string[]; rows: (string | number)[][] } => {
   const batch = requireBatch(sqlite, batchId);
   const settings = JSON.parse(batch.settings) as { headers?: string[] };
   const records = sqlite
@@ -186,20 +190,28 @@ export const rejectedCsv = (
     .all(batchId) as RejectedRecord[];
   const rows = records.map(toRejected);
   const width = Math.max(0, ...rows.map((row) => row.fields.length));
-  const header = [
+  const headers = [
     ...Array.from({ length: width }, (_, i) => settings.headers?.[i] || `column ${i + 1}`),
     'line',
     'reason',
   ];
-  const content = toCsv([
-    header,
-    ...rows.map((row) => [
+  const base = batch.file_name.replace(/\.[^.]+$/, '');
+  return {
+    fileName: `${base}-rejected.csv`,
+    headers,
+    rows: rows.map((row) => [
       ...row.fields,
       ...new Array<string>(width - row.fields.length).fill(''),
       row.line,
       row.message,
     ]),
-  ]);
-  const base = batch.file_name.replace(/\.[^.]+$/, '');
-  return { fileName: `${base}-rejected.csv`, content };
+  };
+};
+
+export const rejectedCsv = (
+  sqlite: BetterSqlite3.Database,
+  batchId: string,
+): { fileName: string; content: string } => {
+  const { fileName, headers, rows } = rejectedTable(sqlite, batchId);
+  return { fileName, content: toCsv([headers, ...rows]) };
 };

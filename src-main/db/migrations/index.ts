@@ -4,6 +4,7 @@ import * as m0003 from './0003_order_items_by_order.ts';
 import * as m0004 from './0004_followup.ts';
 import * as m0005 from './0005_kpis.ts';
 import * as m0006 from './0006_loyalty.ts';
+import * as m0007 from './0007_message_templates.ts';
 
 export type Migration = {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, ...m0004 },
   { version: 5, ...m0005 },
   { version: 6, ...m0006 },
+  { version: 7, ...m0007 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

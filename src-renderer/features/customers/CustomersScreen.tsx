@@ -8,6 +8,7 @@ import { useLocale } from '../../app/i18n/use-t.ts';
 import { navigate } from '../../app/router.ts';
 import { useSearchFocus } from '../../app/search-focus.ts';
 import { useDebouncedValue } from '../../components/use-debounced-value.ts';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { AddCustomerDialog } from './AddCustomerDialog.tsx';
 import { ImportFilterChip } from './ImportFilterChip.tsx';
 import { RfmFilterChip } from './RfmFilterChip.tsx';
@@ -147,14 +148,31 @@ export function CustomersScreen({
             {pages.status === 'ready' ? countText : '\u00a0'}
           </p>
         </div>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => setAdding(true)}
-          data-testid="customer-add"
-        >
-          <span aria-hidden="true">+</span> {t('customers.add')}
-        </button>
+        <div className="screen-actions">
+          <ExportButtons
+            request={{
+              dataset: 'customers',
+              filters: {
+                ...(search !== '' && { search }),
+                sort: view.sort,
+                direction: view.direction,
+                archived,
+                ...(view.tag !== null && { tag: view.tag }),
+                ...(importBatchId !== null && { importBatchId }),
+                ...(rfmSegment !== null && { rfmSegment }),
+                ...(tier !== null && { tier }),
+              },
+            }}
+          />
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setAdding(true)}
+            data-testid="customer-add"
+          >
+            <span aria-hidden="true">+</span> {t('customers.add')}
+          </button>
+        </div>
       </header>
 
       <div className="toolbar">

@@ -22,6 +22,7 @@ import { SnoozeDialog } from './SnoozeDialog.tsx';
 import { TaskCard, keyCapText } from './TaskCard.tsx';
 import { KEY_CAPS, indexAfterReload, movedIndex, todayActionOf } from './today-keys.ts';
 import type { TodayAction } from './today-keys.ts';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { TodayPrint } from './TodayPrint.tsx';
 import './today.css';
 
@@ -324,6 +325,13 @@ export function TodayScreen() {
                 ))}
               </select>
             </label>
+            <ExportButtons
+              request={{
+                dataset: 'today',
+                ...(filters.assigneeId && { assigneeId: filters.assigneeId }),
+                ...(filters.rule && { rule: filters.rule }),
+              }}
+            />
             <button
               type="button"
               className="button today-print-button"

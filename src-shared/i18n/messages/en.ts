@@ -1,3 +1,4 @@
+import { exportsEn } from './exports.en.ts';
 import { insightsEn } from './insights.en.ts';
 import { loyaltyEn } from './loyalty.en.ts';
 import type { Message } from './types.ts';
@@ -1026,6 +1027,7 @@ export const en = {
   'surveyImport.result.another': 'Import another file',
   ...loyaltyEn,
   ...insightsEn,
+  ...exportsEn,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en.ts';
+import { exportsFa } from './exports.fa.ts';
 import { insightsFa } from './insights.fa.ts';
 import { loyaltyFa } from './loyalty.fa.ts';
 
@@ -983,4 +984,5 @@ export const fa: Catalogue = {
   'surveyImport.result.another': 'ورود فایل دیگر',
   ...loyaltyFa,
   ...insightsFa,
+  ...exportsFa,
 };

@@ -1,0 +1,41 @@
+import type { Message } from './types.ts';
+import type { exportsEn } from './exports.en.ts';
+
+/** Exports (DESIGN.md §6): the columns the lists do not show as headers (spread into fa.ts). */
+export const exportsFa = {
+  'export.column.email': 'ایمیل',
+  'export.column.tier': 'سطح',
+  'export.column.doNotContact': 'تماس نگیرید',
+  'export.column.archived': 'بایگانی‌شده',
+  'export.column.receipt': 'شماره فاکتور',
+  'export.column.date': 'تاریخ',
+  'export.column.customer': 'مشتری',
+  'export.column.total': 'مبلغ',
+  'export.column.refunded': 'مرجوعی',
+  'export.column.net': 'خالص',
+  'export.column.status': 'وضعیت',
+  'export.column.items': 'اقلام',
+  'export.column.dueDate': 'موعد',
+  'export.column.priority': 'اولویت',
+  'export.column.reason': 'دلیل',
+  'export.column.overdue': 'عقب‌افتاده',
+  'export.column.attempts': 'دفعات تماس',
+  'export.column.cohort': 'ماه اولین خرید',
+  'export.column.cohortSize': 'مشتریان',
+  'export.column.month': 'ماه {n}',
+  'export.column.segment': 'دسته',
+  'export.column.customers': 'مشتریان',
+  'export.yes': 'بله',
+  'export.no': 'خیر',
+  'export.title.orders': 'خریدها',
+  'export.title.cohorts': 'گروه‌های ماهانه',
+  'export.label': 'خروجی گرفتن از این فهرست',
+  'export.csv': 'خروجی CSV',
+  'export.xlsx': 'خروجی اکسل',
+  'export.working': 'در حال ساخت فایل…',
+  'export.done': {
+    one: '{count} ردیف در {name} ذخیره شد.',
+    other: '{count} ردیف در {name} ذخیره شد.',
+  },
+  'export.title.rfm': 'دسته‌بندی RFM',
+} as const satisfies Record<keyof typeof exportsEn, Message>;

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createContext } from '../../src-main/core/context.ts';
+import { exportToFile } from '../../src-main/core/exports/exports.service.ts';
+import { openDatabase } from '../../src-main/db/open.ts';
+import { ensureBenchShop } from './bench-shop.ts';
+
+/**
+ * Exporting the 100,000-customer demo shop's customer book (DESIGN.md §6, issue 6). Targets
+ * (2-core machine): to CSV ≤ 2 s and to xlsx ≤ 10 s, with bounded memory: the peak resident
+ * memory while exporting is printed beside the time. The first export after opening the shop
+ * also builds the customer search index (once per open database, as the Customers screen does
+ * at its first page) and reads the pages from disk: it is timed apart, as "cold", and the
+ * targets apply to it too.
+ */
+const TARGETS = { csvMs: 2000, xlsxMs: 10_000 };
+
+const verdict = (ms: number, target: number) => {
+  if (ms > target) process.exitCode = 1;
+  return `${ms <= target ? 'meets' : 'MISSES'} the ≤ ${target / 1000} s target`;
+};
+
+const MIB = 1024 * 1024;
+
+export const run = async (): Promise<void> => {
+  const source = await ensureBenchShop();
+  // Exports only read: the bench shop itself, not a copy.
+  const database = openDatabase(source);
+  const dir = mkdtempSync(join(tmpdir(), 'bazgasht-exports-bench-'));
+  try {
+    const ctx = createContext(database);
+    for (const [format, target, label] of [
+      ['csv', TARGETS.csvMs, 'cold'],
+      ['csv', TARGETS.csvMs, 'warm'],
+      ['xlsx', TARGETS.xlsxMs, 'warm'],
+    ] as const) {
+      const path = join(dir, `customers.${format}`);
+      const base = process.memoryUsage().rss;
+      let peak = base;
+      const sample = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 20);
+      let reports = 0;
+      const started = performance.now();
+      const result = await exportToFile(ctx, { dataset: 'customers' }, path, {
+        locale: 'fa',
+        onProgress: () => {
+          reports += 1;
+          peak = Math.max(peak, process.memoryUsage().rss);
+        },
+      });
+      const ms = performance.now() - started;
+      clearInterval(sample);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      console.log(
+        `${result.rows} customers to ${format} (${label}): ${(ms / 1000).toFixed(2)} s, ` +
+          `${(statSync(path).size / MIB).toFixed(1)} MiB, ${reports} progress reports, ` +
+          `peak RSS ${(peak / MIB).toFixed(0)} MiB (+${((peak - base) / MIB).toFixed(0)} MiB over ` +
+          `${(base / MIB).toFixed(0)} MiB before): ${verdict(ms, target)}`,
+      );
+    }
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
