@@ -5,7 +5,7 @@ import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { useToast } from '../../components/use-toast.ts';
-import { downloadBase64 } from './download-file.ts';
+import { downloadBase64 } from '../../components/download.ts';
 import './exports.css';
 
 /** Which list to export, with its screen's filters; the format is the button's. */

@@ -7,7 +7,7 @@ import { hrefOf } from '../../app/router.ts';
 import { useSettings } from '../../app/use-settings.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../components/download.ts';
 import { DropZone } from './DropZone.tsx';
 import { WarnIcon } from './ImportIcons.tsx';
 import { ImportKinds } from './ImportKinds.tsx';

@@ -4,7 +4,7 @@ import { isolate } from '../../app/i18n/bidi.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../components/download.ts';
 import { ImportFigures } from './ImportFigures.tsx';
 import { importErrorText, rejectReasonText, warningText } from './import-text.ts';
 import { NoticeLine } from './NoticeLine.tsx';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../components/download.ts';
 
 /** Downloads a batch's rejected rows as the CSV the core writes (with its BOM, for Excel). */
 export function useRejectedDownload(): {
