@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { ChannelName, InputOf, OutputOf } from '../../src-shared/contract/index.ts';
 import type { RfmSegment } from '../../src-shared/domain/kpis.ts';
@@ -187,6 +188,19 @@ test('insights: figures for a period against the core, definitions, focus figure
   await expect(page.getByTestId('customers-segment-filter')).toHaveValue(segment);
   await expect(app.customers.locators.rows.first()).toBeVisible();
   await app.screenshot(artifactPath(lang, 'customers-rfm-segment'), { fullPage: false });
+
+  // The segment exports as the list shows it: a CSV with a BOM (Excel then reads Persian), the
+  // list's columns in the user's language, one row per customer in the segment.
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toContain(t('customers.column.name'));
+  expect(lines[0]).toContain(t('customers.column.totalSpent'));
+  expect(lines).toHaveLength(1 + inSegment);
 
   // Its × shows everyone again; the saved filter picks a segment from the list itself.
   await page.getByTestId('customers-rfm-filter-clear').click();
