@@ -49,19 +49,7 @@ export function RejectedRows({
                   {rejectReasonText(t, row)}
                 </td>
                 <td>
-                  <span className="rejected-fields">
-                    {row.fields.map((field, index) =>
-                      field === '' ? (
-                        <span key={index} className="rejected-field is-empty">
-                          {t('import.mapping.empty')}
-                        </span>
-                      ) : (
-                        <bdi key={index} className="rejected-field">
-                          {field}
-                        </bdi>
-                      ),
-                    )}
-                  </span>
+                  <RejectedFields fields={row.fields} />
                 </td>
               </tr>
             ))}
@@ -91,5 +79,25 @@ export function RejectedRows({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** What a rejected line held, field by field (an empty field says so). */
+export function RejectedFields({ fields }: { fields: readonly string[] }) {
+  const { t } = useLocale();
+  return (
+    <span className="rejected-fields">
+      {fields.map((field, index) =>
+        field === '' ? (
+          <span key={index} className="rejected-field is-empty">
+            {t('import.mapping.empty')}
+          </span>
+        ) : (
+          <bdi key={index} className="rejected-field">
+            {field}
+          </bdi>
+        ),
+      )}
+    </span>
   );
 }

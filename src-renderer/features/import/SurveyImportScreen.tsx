@@ -15,6 +15,7 @@ import { formatSize } from './import-text.ts';
 import { NoticeLine } from './NoticeLine.tsx';
 import type { Notice } from './NoticeLine.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
+import { RejectedFields } from './RejectedRows.tsx';
 import { rejectedFileName, rejectedRowsCsv } from './rejected-csv.ts';
 import {
   SHOWN_LINES,
@@ -449,19 +450,7 @@ function RejectedLines({
                   {surveyRejectText(t, line)}
                 </td>
                 <td>
-                  <span className="rejected-fields">
-                    {line.fields.map((field, index) =>
-                      field === '' ? (
-                        <span key={index} className="rejected-field is-empty">
-                          {t('import.mapping.empty')}
-                        </span>
-                      ) : (
-                        <bdi key={index} className="rejected-field">
-                          {field}
-                        </bdi>
-                      ),
-                    )}
-                  </span>
+                  <RejectedFields fields={line.fields} />
                 </td>
               </tr>
             ))}
