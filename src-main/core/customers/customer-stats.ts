@@ -51,29 +51,33 @@ export const refreshCustomerStats = (
   const noPurchases = sqlite.prepare(
     `UPDATE customers SET ${NO_DAYS} WHERE id = ? AND first_purchase_at IS NULL`,
   );
-  sqlite.transaction(() => {
-    for (const id of new Set(customerIds)) {
-      reset.run(id);
-      update.run(id);
-      noPurchases.run(id);
-    }
-    // The retention figures' caches of these customers are computed again before they are read.
-    markKpiFactsStale(sqlite, new Set(customerIds));
-  })();
+  sqlite
+    .transaction(() => {
+      for (const id of new Set(customerIds)) {
+        reset.run(id);
+        update.run(id);
+        noPurchases.run(id);
+      }
+      // The retention figures' caches of these customers are computed again before they are read.
+      markKpiFactsStale(sqlite, new Set(customerIds));
+    })
+    .immediate();
 };
 
 export const rebuildAllCustomerStats = (sqlite: BetterSqlite3.Database): void => {
-  sqlite.transaction(() => {
-    sqlite.exec(`UPDATE customers SET order_count = 0, total_spent = 0, first_purchase_at = NULL,
+  sqlite
+    .transaction(() => {
+      sqlite.exec(`UPDATE customers SET order_count = 0, total_spent = 0, first_purchase_at = NULL,
       last_purchase_at = NULL, ${NO_DAYS}`);
-    sqlite.exec(`
+      sqlite.exec(`
       UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
         first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at,
         ${SET_DAYS}
       FROM (${AGGREGATE_WITH_DAYS} GROUP BY customer_id) AS s
       WHERE customers.id = s.customer_id`);
-    rebuildKpiFacts(sqlite);
-  })();
+      rebuildKpiFacts(sqlite);
+    })
+    .immediate();
 };
 
 /**
@@ -88,25 +92,27 @@ export const refreshCustomerStatsFor = (
     refreshCustomerStats(sqlite, customerIds);
     return;
   }
-  sqlite.transaction(() => {
-    sqlite.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS stats_refresh (id TEXT PRIMARY KEY) WITHOUT ROWID',
-    );
-    sqlite.exec('DELETE FROM temp.stats_refresh');
-    const add = sqlite.prepare('INSERT OR IGNORE INTO temp.stats_refresh (id) VALUES (?)');
-    for (const id of customerIds) add.run(id);
-    sqlite.exec(`UPDATE customers SET order_count = 0, total_spent = 0, first_purchase_at = NULL,
+  sqlite
+    .transaction(() => {
+      sqlite.exec(
+        'CREATE TEMP TABLE IF NOT EXISTS stats_refresh (id TEXT PRIMARY KEY) WITHOUT ROWID',
+      );
+      sqlite.exec('DELETE FROM temp.stats_refresh');
+      const add = sqlite.prepare('INSERT OR IGNORE INTO temp.stats_refresh (id) VALUES (?)');
+      for (const id of customerIds) add.run(id);
+      sqlite.exec(`UPDATE customers SET order_count = 0, total_spent = 0, first_purchase_at = NULL,
       last_purchase_at = NULL WHERE id IN (SELECT id FROM temp.stats_refresh)`);
-    sqlite.exec(`
+      sqlite.exec(`
       UPDATE customers SET order_count = s.order_count, total_spent = s.total_spent,
         first_purchase_at = s.first_purchase_at, last_purchase_at = s.last_purchase_at,
         ${SET_DAYS}
       FROM (${AGGREGATE_WITH_DAYS} AND customer_id IN (SELECT id FROM temp.stats_refresh)
             GROUP BY customer_id) AS s
       WHERE customers.id = s.customer_id`);
-    sqlite.exec(`UPDATE customers SET ${NO_DAYS}
+      sqlite.exec(`UPDATE customers SET ${NO_DAYS}
       WHERE id IN (SELECT id FROM temp.stats_refresh) AND first_purchase_at IS NULL`);
-    markKpiFactsStaleFrom(sqlite, 'SELECT id FROM temp.stats_refresh');
-    sqlite.exec('DELETE FROM temp.stats_refresh');
-  })();
+      markKpiFactsStaleFrom(sqlite, 'SELECT id FROM temp.stats_refresh');
+      sqlite.exec('DELETE FROM temp.stats_refresh');
+    })
+    .immediate();
 };

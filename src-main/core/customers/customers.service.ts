@@ -280,55 +280,57 @@ export const mergeCustomers = async (
   const email = keep.email ?? merge.email;
   const notes = [keep.notes, merge.notes].filter((note) => note.trim().length > 0).join('\n\n');
   const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    sqlite
-      .prepare('UPDATE orders SET customer_id = ?, updated_at = ? WHERE customer_id = ?')
-      .run(keepId, now, mergeId);
-    sqlite
-      .prepare('UPDATE interactions SET customer_id = ? WHERE customer_id = ?')
-      .run(keepId, mergeId);
-    // The duplicate's answers and tasks move too; its open tasks close, as the playbook plans
-    // the kept customer's own.
-    sqlite
-      .prepare('UPDATE survey_responses SET customer_id = ? WHERE customer_id = ?')
-      .run(keepId, mergeId);
-    closeActiveTasksOf(sqlite, {
-      customerId: mergeId,
-      resolution: 'obsolete',
-      status: 'dismissed',
-      now,
-      newId: () => ctx.newId(),
-      staffId: null,
-    });
-    sqlite.prepare('UPDATE tasks SET customer_id = ? WHERE customer_id = ?').run(keepId, mergeId);
-    sqlite
-      .prepare('UPDATE customer_external_ids SET customer_id = ? WHERE customer_id = ?')
-      .run(keepId, mergeId);
-    sqlite
-      .prepare(
-        `UPDATE customers SET phone_e164 = ?, phone_raw = ?, email = ?, birthday = ?, tags = ?,
-           notes = ?, do_not_contact = ?, search_text = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        phoneE164,
-        keep.phone_e164 ? keep.phone_raw : merge.phone_raw,
-        email,
-        keep.birthday ?? merge.birthday,
-        JSON.stringify(cleanTags([...parseTags(keep.tags), ...parseTags(merge.tags)])),
-        notes,
-        keep.do_not_contact === 1 || merge.do_not_contact === 1 ? 1 : 0,
-        buildCustomerSearchText({ name: keep.name, phoneE164, email }),
+  sqlite
+    .transaction(() => {
+      sqlite
+        .prepare('UPDATE orders SET customer_id = ?, updated_at = ? WHERE customer_id = ?')
+        .run(keepId, now, mergeId);
+      sqlite
+        .prepare('UPDATE interactions SET customer_id = ? WHERE customer_id = ?')
+        .run(keepId, mergeId);
+      // The duplicate's answers and tasks move too; its open tasks close, as the playbook plans
+      // the kept customer's own.
+      sqlite
+        .prepare('UPDATE survey_responses SET customer_id = ? WHERE customer_id = ?')
+        .run(keepId, mergeId);
+      closeActiveTasksOf(sqlite, {
+        customerId: mergeId,
+        resolution: 'obsolete',
+        status: 'dismissed',
         now,
-        keepId,
-      );
-    sqlite
-      .prepare(
-        `UPDATE customers SET merged_into_id = ?, archived_at = coalesce(archived_at, ?),
+        newId: () => ctx.newId(),
+        staffId: null,
+      });
+      sqlite.prepare('UPDATE tasks SET customer_id = ? WHERE customer_id = ?').run(keepId, mergeId);
+      sqlite
+        .prepare('UPDATE customer_external_ids SET customer_id = ? WHERE customer_id = ?')
+        .run(keepId, mergeId);
+      sqlite
+        .prepare(
+          `UPDATE customers SET phone_e164 = ?, phone_raw = ?, email = ?, birthday = ?, tags = ?,
+           notes = ?, do_not_contact = ?, search_text = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          phoneE164,
+          keep.phone_e164 ? keep.phone_raw : merge.phone_raw,
+          email,
+          keep.birthday ?? merge.birthday,
+          JSON.stringify(cleanTags([...parseTags(keep.tags), ...parseTags(merge.tags)])),
+          notes,
+          keep.do_not_contact === 1 || merge.do_not_contact === 1 ? 1 : 0,
+          buildCustomerSearchText({ name: keep.name, phoneE164, email }),
+          now,
+          keepId,
+        );
+      sqlite
+        .prepare(
+          `UPDATE customers SET merged_into_id = ?, archived_at = coalesce(archived_at, ?),
            updated_at = ? WHERE id = ?`,
-      )
-      .run(keepId, now, now, mergeId);
-    refreshCustomerStats(sqlite, [keepId, mergeId]);
-  })();
+        )
+        .run(keepId, now, now, mergeId);
+      refreshCustomerStats(sqlite, [keepId, mergeId]);
+    })
+    .immediate();
   return getCustomerProfile(ctx, keepId);
 };
 

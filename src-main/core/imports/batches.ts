@@ -80,18 +80,19 @@ export const undoBatch = (
       reason: 'already_undone',
     });
   }
-  sqlite.transaction(() => {
-    const affected = sqlite
-      .prepare(
-        `SELECT customer_id FROM orders WHERE import_batch_id = ? AND customer_id IS NOT NULL
+  sqlite
+    .transaction(() => {
+      const affected = sqlite
+        .prepare(
+          `SELECT customer_id FROM orders WHERE import_batch_id = ? AND customer_id IS NOT NULL
          UNION SELECT o.customer_id FROM refunds r JOIN orders o ON o.id = r.order_id
          WHERE r.import_batch_id = ? AND o.customer_id IS NOT NULL`,
-      )
-      .pluck()
-      .all(batchId, batchId) as string[];
-    sqlite
-      .prepare(
-        `UPDATE orders SET
+        )
+        .pluck()
+        .all(batchId, batchId) as string[];
+      sqlite
+        .prepare(
+          `UPDATE orders SET
            refunded = max(0, refunded - r.amount),
            status = CASE WHEN orders.status = 'void' THEN 'void'
              WHEN refunded - r.amount <= 0 THEN 'completed' ELSE 'partially_refunded' END,
@@ -99,38 +100,39 @@ export const undoBatch = (
          FROM (SELECT order_id, sum(amount) AS amount FROM refunds WHERE import_batch_id = ?
                GROUP BY order_id) AS r
          WHERE orders.id = r.order_id`,
-      )
-      .run(now, batchId);
-    sqlite.prepare('DELETE FROM refunds WHERE import_batch_id = ?').run(batchId);
-    sqlite
-      .prepare(
-        `DELETE FROM order_items WHERE order_id IN
+        )
+        .run(now, batchId);
+      sqlite.prepare('DELETE FROM refunds WHERE import_batch_id = ?').run(batchId);
+      sqlite
+        .prepare(
+          `DELETE FROM order_items WHERE order_id IN
            (SELECT id FROM orders WHERE import_batch_id = ?)`,
-      )
-      .run(batchId);
-    sqlite.prepare('DELETE FROM orders WHERE import_batch_id = ?').run(batchId);
-    sqlite.prepare('DELETE FROM customer_external_ids WHERE import_batch_id = ?').run(batchId);
-    sqlite
-      .prepare(
-        `DELETE FROM customers WHERE import_batch_id = ?
+        )
+        .run(batchId);
+      sqlite.prepare('DELETE FROM orders WHERE import_batch_id = ?').run(batchId);
+      sqlite.prepare('DELETE FROM customer_external_ids WHERE import_batch_id = ?').run(batchId);
+      sqlite
+        .prepare(
+          `DELETE FROM customers WHERE import_batch_id = ?
            AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = customers.id)
            AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = customers.id)
            AND NOT EXISTS (SELECT 1 FROM survey_responses s WHERE s.customer_id = customers.id)
            AND NOT EXISTS (SELECT 1 FROM customer_external_ids x WHERE x.customer_id = customers.id)
            AND NOT EXISTS (SELECT 1 FROM customers m WHERE m.merged_into_id = customers.id)`,
-      )
-      .run(batchId);
-    const remaining = sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
-    refreshCustomerStatsFor(
-      sqlite,
-      affected.filter((id) => remaining.get(id) !== undefined),
-    );
-    sqlite
-      .prepare(
-        `UPDATE import_batches SET status = 'undone', undone_at = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(now, now, batchId);
-  })();
+        )
+        .run(batchId);
+      const remaining = sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
+      refreshCustomerStatsFor(
+        sqlite,
+        affected.filter((id) => remaining.get(id) !== undefined),
+      );
+      sqlite
+        .prepare(
+          `UPDATE import_batches SET status = 'undone', undone_at = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(now, now, batchId);
+    })
+    .immediate();
   return getBatch(sqlite, batchId);
 };
 

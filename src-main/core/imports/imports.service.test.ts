@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../src-shared/contract/types.ts';
 import { makeTestContext } from '../../../tests/fixtures/core.ts';
@@ -106,6 +108,36 @@ describe('the import service', () => {
 
     expect(service.undo(batchId)).toMatchObject({ status: 'undone' });
     expect((await listCustomers(ctx, {})).total).toBe(0);
+  });
+
+  it('waits for another connection’s write to end before undoing, instead of failing busy', async () => {
+    const file = await upload(join(FIXTURES, 'pos-lines-fa.csv'));
+    const preview = await service.preview({ fileId: file.fileId });
+    const imported = await settle(await service.start(file.fileId, preview.plan, false));
+    const batchId = imported.report?.batchId ?? '';
+    // Another connection (as the import's thread, checkpointing after a run) holds the write
+    // lock for 300 ms; the undo reads first, so a deferred transaction would fail at its first
+    // write without waiting.
+    const holder = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads');
+       const Database = require(workerData.module);
+       const db = new Database(workerData.path);
+       db.exec('BEGIN IMMEDIATE');
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+       db.exec('COMMIT');
+       db.close();`,
+      {
+        eval: true,
+        workerData: {
+          module: createRequire(import.meta.url).resolve('better-sqlite3'),
+          path: ctx.database.path,
+        },
+      },
+    );
+    await new Promise((resolve) => holder.once('message', resolve));
+    expect(service.undo(batchId)).toMatchObject({ status: 'undone' });
+    await new Promise((resolve) => holder.once('exit', resolve));
   });
 
   it('keeps the rejected rows of a batch and gives them back as a CSV to fix', async () => {

@@ -208,32 +208,34 @@ export const refreshPendingKpiFacts = (sqlite: BetterSqlite3.Database): number =
 
 /** Every cache from the orders (after a bulk write, and to check the incremental upkeep). */
 export const rebuildKpiFacts = (sqlite: BetterSqlite3.Database): void => {
-  sqlite.transaction(() => {
-    // Rows go in faster without the secondary indexes, built again (by sorting) afterwards.
-    const indexes = sqlite
-      .prepare(
-        `SELECT name, sql FROM sqlite_schema
+  sqlite
+    .transaction(() => {
+      // Rows go in faster without the secondary indexes, built again (by sorting) afterwards.
+      const indexes = sqlite
+        .prepare(
+          `SELECT name, sql FROM sqlite_schema
          WHERE type = 'index' AND tbl_name = 'customer_days' AND sql IS NOT NULL`,
-      )
-      .all() as { name: string; sql: string }[];
-    for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
-    sqlite.exec('DELETE FROM customer_days');
-    sqlite.exec('DELETE FROM kpi_days');
-    sqlite.exec('DELETE FROM walk_in_days');
-    insertCustomerDays(sqlite, 'customer_days', 'true');
-    for (const index of indexes) sqlite.exec(index.sql);
-    sqlite.exec(add(DAY_COLUMNS, BY_DAY('customer_days')));
-    sqlite.exec(add(FIRST_DAY_COLUMNS, BY_FIRST_DAY('customer_days')));
-    sqlite.exec(DROP_EMPTY_DAYS);
-    sqlite.exec(`
+        )
+        .all() as { name: string; sql: string }[];
+      for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`);
+      sqlite.exec('DELETE FROM customer_days');
+      sqlite.exec('DELETE FROM kpi_days');
+      sqlite.exec('DELETE FROM walk_in_days');
+      insertCustomerDays(sqlite, 'customer_days', 'true');
+      for (const index of indexes) sqlite.exec(index.sql);
+      sqlite.exec(add(DAY_COLUMNS, BY_DAY('customer_days')));
+      sqlite.exec(add(FIRST_DAY_COLUMNS, BY_FIRST_DAY('customer_days')));
+      sqlite.exec(DROP_EMPTY_DAYS);
+      sqlite.exec(`
       INSERT INTO walk_in_days (day, revenue, gross, refunded, orders)
         SELECT local_date, sum(total - refunded), sum(total), sum(refunded),
           sum(total - refunded > 0)
         FROM orders WHERE ${LIVE} AND customer_id IS NULL
         GROUP BY local_date`);
-    sqlite.exec(
-      'DELETE FROM walk_in_days WHERE revenue = 0 AND gross = 0 AND refunded = 0 AND orders = 0',
-    );
-    sqlite.exec('DELETE FROM kpi_pending');
-  })();
+      sqlite.exec(
+        'DELETE FROM walk_in_days WHERE revenue = 0 AND gross = 0 AND refunded = 0 AND orders = 0',
+      );
+      sqlite.exec('DELETE FROM kpi_pending');
+    })
+    .immediate();
 };

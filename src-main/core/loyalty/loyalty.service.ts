@@ -229,9 +229,11 @@ export const saveLoyaltyRules = async (
   checkLoyaltyRules(rules);
   const { sqlite } = ctx.database;
   const date = await today(ctx);
-  sqlite.transaction(() => {
-    writeLoyaltyRules(sqlite, rules, nowIso(ctx));
-  })();
+  sqlite
+    .transaction(() => {
+      writeLoyaltyRules(sqlite, rules, nowIso(ctx));
+    })
+    .immediate();
   updateLoyaltyOn(sqlite, { date, now: nowIso(ctx), rules, newId: idsFor(ctx) });
   return rules;
 };
@@ -256,11 +258,13 @@ export const previewTiers = async (
   }
   let counts: number[] = [];
   // A read of a consistent snapshot; the temporary tables are this connection's own.
-  sqlite.transaction(() => {
-    computeTiers(sqlite, rules, tierWindowOf(date, rules.window), 'all');
-    counts = countFresh(sqlite, rules.tiers.length);
-    sqlite.exec('DROP TABLE temp.loyalty_fresh');
-  })();
+  sqlite
+    .transaction(() => {
+      computeTiers(sqlite, rules, tierWindowOf(date, rules.window), 'all');
+      counts = countFresh(sqlite, rules.tiers.length);
+      sqlite.exec('DROP TABLE temp.loyalty_fresh');
+    })
+    .immediate();
   return distributionOf(date, rules, counts);
 };
 

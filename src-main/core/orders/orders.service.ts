@@ -40,31 +40,33 @@ export const createOrder = async (ctx: CoreContext, input: OrderCreateInput): Pr
   const orderedAt = new Date(input.orderedAt);
   const id = ctx.newId(orderedAt);
   const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    sqlite
-      .prepare(
-        `INSERT INTO orders (id, source, external_id, customer_id, ordered_at, local_date, total,
+  sqlite
+    .transaction(() => {
+      sqlite
+        .prepare(
+          `INSERT INTO orders (id, source, external_id, customer_id, ordered_at, local_date, total,
            refunded, status, staff_id, note, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        MANUAL_SOURCE,
-        input.externalId ?? null,
-        input.customerId ?? null,
-        orderedAt.toISOString(),
-        localDateOf(orderedAt.toISOString(), timeZone),
-        input.total,
-        input.refunded ?? 0,
-        input.status ?? statusFor(input.total, input.refunded ?? 0),
-        input.staffId ?? null,
-        input.note ?? '',
-        now,
-        now,
-      );
-    insertItems(ctx, id, input.items ?? []);
-    if (input.customerId) refreshCustomerStats(sqlite, [input.customerId]);
-  })();
+        )
+        .run(
+          id,
+          MANUAL_SOURCE,
+          input.externalId ?? null,
+          input.customerId ?? null,
+          orderedAt.toISOString(),
+          localDateOf(orderedAt.toISOString(), timeZone),
+          input.total,
+          input.refunded ?? 0,
+          input.status ?? statusFor(input.total, input.refunded ?? 0),
+          input.staffId ?? null,
+          input.note ?? '',
+          now,
+          now,
+        );
+      insertItems(ctx, id, input.items ?? []);
+      if (input.customerId) refreshCustomerStats(sqlite, [input.customerId]);
+    })
+    .immediate();
   return getOrder(ctx, id);
 };
 
@@ -83,34 +85,36 @@ export const updateOrder = async (
   const customerId = patch.customerId === undefined ? current.customerId : patch.customerId;
   const now = nowIso(ctx);
   const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    sqlite
-      .prepare(
-        `UPDATE orders SET customer_id = ?, ordered_at = ?, local_date = ?, total = ?, refunded = ?,
+  sqlite
+    .transaction(() => {
+      sqlite
+        .prepare(
+          `UPDATE orders SET customer_id = ?, ordered_at = ?, local_date = ?, total = ?, refunded = ?,
            status = ?, staff_id = ?, note = ?, external_id = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        customerId,
-        orderedAt,
-        localDateOf(orderedAt, timeZone),
-        total,
-        refunded,
-        patch.status ?? (current.status === 'void' ? 'void' : statusFor(total, refunded)),
-        patch.staffId === undefined ? current.staffId : patch.staffId,
-        patch.note ?? current.note,
-        patch.externalId === undefined ? current.externalId : patch.externalId,
-        now,
-        id,
+        )
+        .run(
+          customerId,
+          orderedAt,
+          localDateOf(orderedAt, timeZone),
+          total,
+          refunded,
+          patch.status ?? (current.status === 'void' ? 'void' : statusFor(total, refunded)),
+          patch.staffId === undefined ? current.staffId : patch.staffId,
+          patch.note ?? current.note,
+          patch.externalId === undefined ? current.externalId : patch.externalId,
+          now,
+          id,
+        );
+      if (patch.items !== undefined) {
+        sqlite.prepare('DELETE FROM order_items WHERE order_id = ?').run(id);
+        insertItems(ctx, id, patch.items);
+      }
+      refreshCustomerStats(
+        sqlite,
+        [current.customerId, customerId].filter((value): value is string => value !== null),
       );
-    if (patch.items !== undefined) {
-      sqlite.prepare('DELETE FROM order_items WHERE order_id = ?').run(id);
-      insertItems(ctx, id, patch.items);
-    }
-    refreshCustomerStats(
-      sqlite,
-      [current.customerId, customerId].filter((value): value is string => value !== null),
-    );
-  })();
+    })
+    .immediate();
   return getOrder(ctx, id);
 };
 
@@ -123,12 +127,14 @@ export const archiveOrder = async (
   const current = await getOrder(ctx, id);
   const now = nowIso(ctx);
   const { sqlite } = ctx.database;
-  sqlite.transaction(() => {
-    sqlite
-      .prepare('UPDATE orders SET archived_at = ?, updated_at = ? WHERE id = ?')
-      .run(archived ? (current.archivedAt ?? now) : null, now, id);
-    if (current.customerId) refreshCustomerStats(sqlite, [current.customerId]);
-  })();
+  sqlite
+    .transaction(() => {
+      sqlite
+        .prepare('UPDATE orders SET archived_at = ?, updated_at = ? WHERE id = ?')
+        .run(archived ? (current.archivedAt ?? now) : null, now, id);
+      if (current.customerId) refreshCustomerStats(sqlite, [current.customerId]);
+    })
+    .immediate();
   return getOrder(ctx, id);
 };
 

@@ -109,31 +109,33 @@ export const logContact = async (
     });
   }
   const id = ctx.newId();
-  const written = sqlite.transaction(() => {
-    insertInteraction(sqlite, {
-      id,
-      customerId: input.customerId,
-      channel: input.channel,
-      direction: input.direction ?? (input.channel === 'note' ? 'internal' : 'outbound'),
-      outcome: input.outcome ?? null,
-      note: input.note ?? '',
-      staffId,
-      taskId: null,
-      occurredAt,
-      now: setting.now,
-    });
-    if (!input.survey) return null;
-    return writeAnswer(ctx, setting, {
-      customerId: input.customerId,
-      ...input.survey,
-      collectedVia: surveyChannelOf(input.channel),
-      orderId: null,
-      interactionId: id,
-      taskId: null,
-      answeredAt: occurredAt,
-      staffId,
-    });
-  })();
+  const written = sqlite
+    .transaction(() => {
+      insertInteraction(sqlite, {
+        id,
+        customerId: input.customerId,
+        channel: input.channel,
+        direction: input.direction ?? (input.channel === 'note' ? 'internal' : 'outbound'),
+        outcome: input.outcome ?? null,
+        note: input.note ?? '',
+        staffId,
+        taskId: null,
+        occurredAt,
+        now: setting.now,
+      });
+      if (!input.survey) return null;
+      return writeAnswer(ctx, setting, {
+        customerId: input.customerId,
+        ...input.survey,
+        collectedVia: surveyChannelOf(input.channel),
+        orderId: null,
+        interactionId: id,
+        taskId: null,
+        answeredAt: occurredAt,
+        staffId,
+      });
+    })
+    .immediate();
   return {
     interaction: findInteraction(sqlite, id),
     task: null,

@@ -292,7 +292,7 @@ export const importSurveyFile = async (
       if (recovery) report.recoveryTasksCreated += 1;
     }
   };
-  sqlite.transaction(write)();
+  sqlite.transaction(write).immediate();
   report.written = !options.dryRun;
   return report;
 };

@@ -357,20 +357,22 @@ export const recordSurvey = async (
   checkScore(input.kind, input.score);
   const setting = await answerSetting(ctx);
   const staffId = await actingStaffId(ctx, input.staffId);
-  const written = sqlite.transaction(() =>
-    writeAnswer(ctx, setting, {
-      customerId: input.customerId,
-      kind: input.kind,
-      score: input.score,
-      comment: input.comment,
-      reasonCategory: input.reasonCategory,
-      collectedVia: input.collectedVia ?? 'phone',
-      orderId: input.orderId ?? null,
-      interactionId: input.interactionId ?? null,
-      taskId: input.taskId ?? null,
-      answeredAt,
-      staffId,
-    }),
-  )();
+  const written = sqlite
+    .transaction(() =>
+      writeAnswer(ctx, setting, {
+        customerId: input.customerId,
+        kind: input.kind,
+        score: input.score,
+        comment: input.comment,
+        reasonCategory: input.reasonCategory,
+        collectedVia: input.collectedVia ?? 'phone',
+        orderId: input.orderId ?? null,
+        interactionId: input.interactionId ?? null,
+        taskId: input.taskId ?? null,
+        answeredAt,
+        staffId,
+      }),
+    )
+    .immediate();
   return { interaction: null, task: null, ...answerResult(sqlite, written) };
 };

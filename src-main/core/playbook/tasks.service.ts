@@ -263,24 +263,26 @@ const change = async (
   const { set, event } = apply(task, staffId, now, todayIn(ctx.now(), timeZone));
   const { sqlite } = ctx.database;
   const columns = Object.keys(set);
-  sqlite.transaction(() => {
-    sqlite
-      .prepare(
-        `UPDATE tasks SET ${columns.map((column) => `${column} = @${column}`).join(', ')},
+  sqlite
+    .transaction(() => {
+      sqlite
+        .prepare(
+          `UPDATE tasks SET ${columns.map((column) => `${column} = @${column}`).join(', ')},
            updated_at = @now WHERE id = @id`,
-      )
-      .run({ ...set, now, id });
-    addEvent(sqlite, {
-      id: ctx.newId(),
-      taskId: id,
-      kind: event.kind,
-      status: (set.status as Task['status'] | undefined) ?? (task.status as Task['status']),
-      details: event.details as Record<string, unknown>,
-      staffId,
-      interactionId: null,
-      at: now,
-    });
-  })();
+        )
+        .run({ ...set, now, id });
+      addEvent(sqlite, {
+        id: ctx.newId(),
+        taskId: id,
+        kind: event.kind,
+        status: (set.status as Task['status'] | undefined) ?? (task.status as Task['status']),
+        details: event.details as Record<string, unknown>,
+        staffId,
+        interactionId: null,
+        at: now,
+      });
+    })
+    .immediate();
   return getTask(ctx, id);
 };
 
@@ -399,48 +401,50 @@ export const logCall = async (
 
   const interactionId = ctx.newId();
   const channel = input.channel ?? 'phone';
-  const written = sqlite.transaction(() => {
-    insertInteraction(sqlite, {
-      id: interactionId,
-      customerId: task.customer_id,
-      channel,
-      direction: 'outbound',
-      outcome: input.outcome,
-      note: input.note ?? '',
-      staffId,
-      taskId: task.id,
-      occurredAt: now,
-      now,
-    });
-    const columns = Object.keys(set);
-    sqlite
-      .prepare(
-        `UPDATE tasks SET ${columns.map((column) => `${column} = @${column}`).join(', ')},
+  const written = sqlite
+    .transaction(() => {
+      insertInteraction(sqlite, {
+        id: interactionId,
+        customerId: task.customer_id,
+        channel,
+        direction: 'outbound',
+        outcome: input.outcome,
+        note: input.note ?? '',
+        staffId,
+        taskId: task.id,
+        occurredAt: now,
+        now,
+      });
+      const columns = Object.keys(set);
+      sqlite
+        .prepare(
+          `UPDATE tasks SET ${columns.map((column) => `${column} = @${column}`).join(', ')},
            updated_at = @now WHERE id = @id`,
-      )
-      .run({ ...set, now, id: task.id });
-    addEvent(sqlite, {
-      id: ctx.newId(),
-      taskId: task.id,
-      kind: 'attempt',
-      status: (set.status as Task['status'] | undefined) ?? (task.status as Task['status']),
-      details: { outcome: input.outcome, attempts, dueDate: set.due_date ?? task.due_date },
-      staffId,
-      interactionId,
-      at: now,
-    });
-    if (!input.survey) return null;
-    return writeAnswer(ctx, setting, {
-      customerId: task.customer_id,
-      ...input.survey,
-      collectedVia: surveyChannelOf(channel),
-      orderId: task.order_id,
-      interactionId,
-      taskId: task.id,
-      answeredAt: now,
-      staffId,
-    });
-  })();
+        )
+        .run({ ...set, now, id: task.id });
+      addEvent(sqlite, {
+        id: ctx.newId(),
+        taskId: task.id,
+        kind: 'attempt',
+        status: (set.status as Task['status'] | undefined) ?? (task.status as Task['status']),
+        details: { outcome: input.outcome, attempts, dueDate: set.due_date ?? task.due_date },
+        staffId,
+        interactionId,
+        at: now,
+      });
+      if (!input.survey) return null;
+      return writeAnswer(ctx, setting, {
+        customerId: task.customer_id,
+        ...input.survey,
+        collectedVia: surveyChannelOf(channel),
+        orderId: task.order_id,
+        interactionId,
+        taskId: task.id,
+        answeredAt: now,
+        staffId,
+      });
+    })
+    .immediate();
   return {
     interaction: findInteraction(sqlite, interactionId),
     task: await getTask(ctx, task.id),
