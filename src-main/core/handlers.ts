@@ -1,3 +1,4 @@
+import { AppError } from '../../src-shared/contract/errors.ts';
 import type { ChannelName, OutputOf, ParsedInputOf } from '../../src-shared/contract/channels.ts';
 import { clearDemoShop, createDemoShop } from './app/demo.service.ts';
 import type { CoreContext, HostInfo } from './context.ts';
@@ -54,6 +55,10 @@ import {
 } from './playbook/tasks.service.ts';
 import { getSettings, updateSettings } from './settings/settings.service.ts';
 import { archiveStaff, createStaff, listStaff, updateStaff } from './staff/staff.service.ts';
+
+const notReady = async (): Promise<never> => {
+  throw new AppError('internal', 'Not built yet.');
+};
 
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
@@ -168,6 +173,17 @@ const handlersOf = (
     imports.rejected(input.batchId, input.offset ?? 0, input.limit ?? 100),
   'import:rejected-csv': async (input) => imports.rejectedCsv(input.batchId),
   'exports:file': (input) => exportForDownload(ctx, input),
+  // Until their services land (issue 6, in progress): each answers that it is not ready yet.
+  'messages:audience': notReady,
+  'messages:send': notReady,
+  'messages:job': notReady,
+  'messages:cancel': notReady,
+  'messages:results': notReady,
+  'messages:eml': notReady,
+  'messages:sms-list': notReady,
+  'smtp:get': notReady,
+  'smtp:save': notReady,
+  'smtp:test': notReady,
   'import:presets': async () => imports.presets(),
   'import:preset-save': async (input) => imports.savePreset(input),
   'import:preset-delete': async (input) => imports.deletePreset(input.id),

@@ -85,6 +85,12 @@ CREATE INDEX idx_interactions_customer_id_occurred_at ON interactions (customer_
 -- index idx_interactions_task_id
 CREATE INDEX idx_interactions_task_id ON interactions (task_id) WHERE task_id IS NOT NULL;
 
+-- index idx_message_log_customer_id
+CREATE INDEX idx_message_log_customer_id ON message_log (customer_id, created_at);
+
+-- index idx_message_log_run_id
+CREATE INDEX idx_message_log_run_id ON message_log (run_id);
+
 -- index idx_message_templates_channel
 CREATE INDEX idx_message_templates_channel ON message_templates (channel, locale)
   WHERE deleted_at IS NULL;
@@ -312,6 +318,21 @@ CREATE TABLE kpi_pending (customer_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
 -- table loyalty_pending
 CREATE TABLE loyalty_pending (customer_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+
+-- table message_log
+CREATE TABLE message_log (
+  id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+  delivery TEXT NOT NULL CHECK (delivery IN ('smtp', 'eml', 'sms_list')),
+  template_id TEXT REFERENCES message_templates (id),
+  run_id TEXT NOT NULL,
+  address TEXT NOT NULL,
+  subject TEXT,
+  body TEXT NOT NULL,
+  interaction_id TEXT NOT NULL REFERENCES interactions (id),
+  created_at TEXT NOT NULL
+) STRICT;
 
 -- table message_templates
 CREATE TABLE message_templates (

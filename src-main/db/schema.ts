@@ -392,6 +392,21 @@ export type MessageTemplatesTable = {
   updated_at: string;
 };
 
+/** Every message sent or exported for a customer (migration 8), each also an interaction. */
+export type MessageLogTable = {
+  id: string;
+  customer_id: string;
+  channel: 'email' | 'sms';
+  delivery: 'smtp' | 'eml' | 'sms_list';
+  template_id: string | null;
+  run_id: string;
+  address: string;
+  subject: string | null;
+  body: string;
+  interaction_id: string;
+  created_at: string;
+};
+
 export type Database = {
   settings: SettingsTable;
   staff: StaffTable;
@@ -416,4 +431,5 @@ export type Database = {
   customer_tiers: CustomerTiersTable;
   loyalty_pending: LoyaltyPendingTable;
   message_templates: MessageTemplatesTable;
+  message_log: MessageLogTable;
 };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as s from './schemas.ts';
 import type {
   AppInfo,
+  AudienceSummary,
   ContactResult,
   Customer,
   CustomerProfile,
@@ -24,6 +25,9 @@ import type {
   PlaybookSettings,
   Settings,
   RejectedRow,
+  SendJob,
+  SendResult,
+  SmtpSettings,
   Staff,
   SurveyImportReport,
   Task,
@@ -178,6 +182,24 @@ export const contract = {
   'import:rejected-csv': channel<{ fileName: string; content: string }>()(s.byBatchId),
   /** A list (customers with the list's filters, orders, Today, Insights tables) as .csv or .xlsx. */
   'exports:file': channel<ExportedFile>()(s.exportFile),
+  /** How many of an audience a template's channel reaches, and who is skipped and why. */
+  'messages:audience': channel<AudienceSummary>()(s.messagesAudience),
+  /** Starts emailing a template to an audience (rate-limited, in the background). */
+  'messages:send': channel<SendJob>()(s.messagesSend),
+  'messages:job': channel<SendJob>()(s.byJobId),
+  /** Stops a send before its next message; what was accepted stays sent. */
+  'messages:cancel': channel<SendJob>()(s.byJobId),
+  /** A send's recipients and what happened to each, in the audience's order. */
+  'messages:results': channel<Page<SendResult>>()(s.messagesResults),
+  /** One .eml file per reachable recipient, in one .zip, logged as sent by file. */
+  'messages:eml': channel<ExportedFile>()(s.messagesEml),
+  /** A recipient/message list for a bulk-SMS panel (.csv or .xlsx), logged per recipient. */
+  'messages:sms-list': channel<ExportedFile>()(s.messagesSmsList),
+  /** The outgoing mail server settings (never the password). */
+  'smtp:get': channel<SmtpSettings>()(s.emptyInput),
+  'smtp:save': channel<SmtpSettings>()(s.smtpSave),
+  /** Sends a test email with the saved settings; refused with the server's reason. */
+  'smtp:test': channel<{ accepted: string[]; response: string }>()(s.smtpTest),
   'import:presets': channel<ImportPreset[]>()(s.emptyInput),
   'import:preset-save': channel<ImportPreset>()(s.presetSave),
   'import:preset-delete': channel<ImportPreset[]>()(s.byId),

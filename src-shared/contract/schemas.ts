@@ -681,3 +681,71 @@ export const templatePreview = z
     message: 'give templateId or draft, not both',
     path: ['templateId'],
   });
+
+// --- Messages: audiences, email over SMTP, .eml files, SMS lists (DESIGN.md §6) ----------------
+
+/**
+ * Who a message goes to: the customer book's filters (search, tag, tier, RFM segment, import), as
+ * the Customers screen and exports give them, or chosen customers. Do-not-contact customers and
+ * those without an address for the channel are counted and skipped, never messaged.
+ */
+export const messageAudience = z.union([
+  z.object({ filters: customersList.omit({ offset: true, limit: true }) }).strict(),
+  z.object({ customerIds: z.array(id).min(1).max(100_000) }).strict(),
+]);
+
+export const messagesAudience = z.object({ templateId: id, audience: messageAudience }).strict();
+
+export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
+
+/**
+ * The shop's outgoing mail server. The password is optional: left out, the one kept stays; an empty
+ * string forgets it. It is never stored in the database in clear (Electron's safeStorage in the
+ * desktop app; memory only in serve mode and the CLI).
+ */
+export const smtpSave = z
+  .object({
+    host: z.string().trim().min(1).max(253),
+    port: z.number().int().min(1).max(65_535),
+    security: z.enum(SMTP_SECURITY),
+    user: z.string().trim().max(254),
+    password: z.string().max(1024).optional(),
+    fromAddress: z.string().trim().min(3).max(254),
+    fromName: z.string().trim().max(200),
+  })
+  .strict();
+
+export const smtpTest = z.object({ to: z.string().trim().min(3).max(254) }).strict();
+
+/** Sends a template to an audience by email, at most ratePerMinute messages a minute. */
+export const messagesSend = z
+  .object({
+    templateId: id,
+    audience: messageAudience,
+    ratePerMinute: z.number().int().min(1).max(600).optional(),
+  })
+  .strict();
+
+export const SEND_RESULT_STATUSES = [
+  'pending',
+  'sent',
+  'skipped_do_not_contact',
+  'skipped_no_address',
+  'failed',
+  'cancelled',
+] as const;
+
+export const messagesResults = z
+  .object({
+    jobId: id,
+    status: z.enum(SEND_RESULT_STATUSES).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+/** One .eml file per recipient (handed back as one .zip), or an SMS list as .csv or .xlsx. */
+export const messagesEml = messagesAudience;
+export const messagesSmsList = z
+  .object({ templateId: id, audience: messageAudience, format: z.enum(['csv', 'xlsx']) })
+  .strict();

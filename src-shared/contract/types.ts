@@ -847,3 +847,62 @@ export type ExportedFile = {
   base64: string;
   rows: number;
 };
+
+// --- Messages: audiences, email over SMTP, .eml files, SMS lists (DESIGN.md §6) ----------------
+
+/** How many customers an audience holds, and how many a template's channel can reach. */
+export type AudienceSummary = {
+  total: number;
+  /** Not do-not-contact, and with an address for the channel (email, or a mobile for SMS). */
+  sendable: number;
+  skipped: { doNotContact: number; noAddress: number };
+};
+
+export type SmtpSecurity = 'tls' | 'starttls' | 'none';
+
+/** The shop's outgoing mail server, as settings show it: never the password itself. */
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  user: string;
+  fromAddress: string;
+  fromName: string;
+  /** Whether a password is kept (it is never sent back). */
+  passwordSaved: boolean;
+  /** Where it is kept: encrypted by the operating system (desktop), or in memory for this run. */
+  passwordStorage: 'encrypted' | 'memory';
+  /** False until a host and a sender address are saved. */
+  configured: boolean;
+};
+
+export type SendResultStatus =
+  'pending' | 'sent' | 'skipped_do_not_contact' | 'skipped_no_address' | 'failed' | 'cancelled';
+
+/** One recipient of a send: sent only once the server accepted it. */
+export type SendResult = {
+  customerId: string;
+  name: string;
+  address: string | null;
+  status: SendResultStatus;
+  /** The server's reason for a failure (its reply, or the connection error). */
+  reason: string | null;
+};
+
+/** A send in the background (messages:send); poll messages:job, page messages:results. */
+export type SendJob = {
+  id: string;
+  templateId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  total: number;
+  /** Recipients handled so far (sent, skipped or failed). */
+  position: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  ratePerMinute: number;
+  startedAt: string;
+  finishedAt: string | null;
+  secondsLeft: number | null;
+  error: { code: string; message: string } | null;
+};

@@ -76,6 +76,7 @@ export const clearDemoShop = async (ctx: CoreContext): Promise<Settings> => {
       'survey_responses',
       'order_items',
       'orders',
+      'message_log',
       'interactions',
       'customer_external_ids',
     ]) {

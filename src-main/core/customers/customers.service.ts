@@ -288,6 +288,9 @@ export const mergeCustomers = async (
       sqlite
         .prepare('UPDATE interactions SET customer_id = ? WHERE customer_id = ?')
         .run(keepId, mergeId);
+      sqlite
+        .prepare('UPDATE message_log SET customer_id = ? WHERE customer_id = ?')
+        .run(keepId, mergeId);
       // The duplicate's answers and tasks move too; its open tasks close, as the playbook plans
       // the kept customer's own.
       sqlite

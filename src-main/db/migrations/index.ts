@@ -5,6 +5,7 @@ import * as m0004 from './0004_followup.ts';
 import * as m0005 from './0005_kpis.ts';
 import * as m0006 from './0006_loyalty.ts';
 import * as m0007 from './0007_message_templates.ts';
+import * as m0008 from './0008_message_log.ts';
 
 export type Migration = {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, ...m0005 },
   { version: 6, ...m0006 },
   { version: 7, ...m0007 },
+  { version: 8, ...m0008 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
