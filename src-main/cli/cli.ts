@@ -8,6 +8,7 @@ import { createDemoShop } from '../core/app/demo.service.ts';
 import { startCore } from '../core/core.ts';
 import type { Core } from '../core/core.ts';
 import { listCustomers } from '../core/customers/customers.service.ts';
+import { createMemorySecretStore } from '../core/messages/secret-store.ts';
 import { resolveDatabasePath } from '../core/paths.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import { APP_VERSION } from '../core/version.ts';
@@ -20,6 +21,7 @@ import {
 } from './followup-commands.ts';
 import { prepareImport } from './import-command.ts';
 import { KPIS_USAGE, kpisCommand } from './kpis-command.ts';
+import { SEND_USAGE, sendCommand } from './send-command.ts';
 import { isIsoDate, UsageError } from './usage-error.ts';
 
 export type CliIo = {
@@ -46,6 +48,7 @@ commands:
 ${FOLLOWUP_USAGE}
 ${KPIS_USAGE}
 ${EXPORT_USAGE}
+${SEND_USAGE}
   check [--json]
         verify the database file page by page
   help | --help    this text;   --version    the version
@@ -53,6 +56,7 @@ ${EXPORT_USAGE}
 exit codes: 0 success; 2 bad usage or bad input (reason on stderr); 1 unexpected failure`;
 
 type Options = ParseArgsConfig['options'];
+type Run = (core: Core) => Promise<void | number>;
 export type Command = {
   options: Options;
   /** How many positional arguments the command takes. */
@@ -61,12 +65,15 @@ export type Command = {
   creates: boolean | ((values: Record<string, unknown>) => boolean);
   /** Without a database file, run on an empty shop in memory instead of refusing. */
   readsEmptyWhenMissing?: boolean;
-  /** Checks the options (throwing UsageError) before any database is opened, then runs. */
+  /**
+   * Checks the options (throwing UsageError) before any database is opened, then runs; a run
+   * may give its exit code (send: 1 when the server refused a message), else 0.
+   */
   prepare: (
     values: Record<string, unknown>,
     io: CliIo,
     positionals: string[],
-  ) => ((core: Core) => Promise<void>) | Promise<(core: Core) => Promise<void>>;
+  ) => Run | Promise<Run>;
 };
 
 const COMMANDS: Record<string, Command> = {
@@ -143,6 +150,7 @@ const COMMANDS: Record<string, Command> = {
   survey: surveyCommand,
   kpis: kpisCommand,
   export: exportCommand,
+  send: sendCommand,
   check: {
     options: { json: { type: 'boolean' } },
     creates: false,
@@ -194,9 +202,10 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       host: 'cli',
       create: creates,
       ...(io.now && { now: io.now }),
+      // The SMTP password is never saved by the CLI: the environment gives it for this run.
+      secrets: () => createMemorySecretStore(io.env['BAZGASHT_SMTP_PASSWORD'] || null),
     });
-    await run(core);
-    return 0;
+    return (await run(core)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`bazgasht: ${error.message}`);

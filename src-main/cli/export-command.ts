@@ -132,8 +132,15 @@ const requestOf = async (
   }
 };
 
-/** An RFM segment by its name, else a loyalty tier by its name or id (any case, any digits). */
-const segmentFilter = (core: Core, name: string): { rfmSegment: RfmSegment } | { tier: string } => {
+/**
+ * An RFM segment by its name, else a loyalty tier by its name or id (any case, any digits); a
+ * UsageError naming the choices otherwise (`command` starts its message: export, send).
+ */
+export const segmentFilter = (
+  core: Core,
+  name: string,
+  command = 'export',
+): { rfmSegment: RfmSegment } | { tier: string } => {
   const wanted = normaliseForSearch(name);
   const segment = RFM_SEGMENTS.find((s) => s.toLowerCase() === wanted.replace(/[\s_-]/g, ''));
   if (segment) return { rfmSegment: segment };
@@ -143,6 +150,6 @@ const segmentFilter = (core: Core, name: string): { rfmSegment: RfmSegment } | {
   );
   if (tier) return { tier: tier.id };
   throw new UsageError(
-    `export: no segment or tier "${name}" (RFM segments: ${RFM_SEGMENTS.join(', ')}; tiers: ${tiers.map((t) => t.name).join(', ')})`,
+    `${command}: no segment or tier "${name}" (RFM segments: ${RFM_SEGMENTS.join(', ')}; tiers: ${tiers.map((t) => t.name).join(', ')})`,
   );
 };

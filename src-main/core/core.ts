@@ -8,11 +8,16 @@ import type { CoreContext, HostInfo } from './context.ts';
 import { listCustomers } from './customers/customers.service.ts';
 import { createDispatch } from './dispatch.ts';
 import type { Dispatch } from './dispatch.ts';
+import { createExportJobs } from './exports/export-jobs.ts';
 import { createHandlers } from './handlers.ts';
 import type { Handlers } from './handlers.ts';
 import { createImportService } from './imports/imports.service.ts';
 import type { ImportService } from './imports/imports.service.ts';
 import { afterSalesChanged } from './loyalty/after-sales.ts';
+import { createMemorySecretStore } from './messages/secret-store.ts';
+import type { SecretStore } from './messages/secret-store.ts';
+import { createEmailService } from './messages/send.service.ts';
+import type { EmailService } from './messages/send.service.ts';
 import { createDailyScheduler } from './playbook/scheduler.ts';
 import type { DailyScheduler } from './playbook/scheduler.ts';
 import { getSettings } from './settings/settings.service.ts';
@@ -24,6 +29,8 @@ export type Core = {
   dispatch: Dispatch;
   database: OpenDatabase;
   imports: ImportService;
+  /** SMTP settings and email sends (the CLI's `send` waits on its jobs). */
+  email: EmailService;
   /** Loads what the first screen needs (the customer search index) ahead of the first call. */
   warmUp: () => Promise<void>;
   /** Runs the playbook now and then once a day (null for the CLI, whose inbox runs it). */
@@ -41,6 +48,11 @@ export type StartOptions = {
   onUnexpected?: (error: unknown, channel: string) => void;
   /** Start the daily playbook schedule (default: for the desktop app and serve, not the CLI). */
   schedulePlaybook?: boolean;
+  /**
+   * Where the SMTP password is kept: the desktop app passes one sealed by the operating system;
+   * by default it is held in memory for this run only (serve mode, the CLI).
+   */
+  secrets?: (context: CoreContext) => SecretStore;
 };
 
 /** Opens the shop database and wires every service behind one dispatch: the same for all hosts. */
@@ -54,14 +66,18 @@ export const startCore = (options: StartOptions): Core => {
     // Points and tiers for the new sales, then the follow-ups they call for.
     afterCommit: () => afterSalesChanged(context),
   });
+  const exportJobs = createExportJobs(context);
+  const systemLocale = options.systemLocale ?? systemLocaleFromEnv();
+  const email = createEmailService(context, {
+    secrets: options.secrets?.(context) ?? createMemorySecretStore(),
+    systemLocale,
+  });
   const handlers = createHandlers(
     context,
-    {
-      version: APP_VERSION,
-      host: options.host,
-      systemLocale: options.systemLocale ?? systemLocaleFromEnv(),
-    },
+    { version: APP_VERSION, host: options.host, systemLocale },
     imports,
+    exportJobs,
+    email,
   );
   const dispatch = createDispatch(handlers, {
     databasePath: database.path,
@@ -83,6 +99,7 @@ export const startCore = (options: StartOptions): Core => {
     dispatch,
     database,
     imports,
+    email,
     warmUp: async () => {
       await listCustomers(context, { limit: 1 });
       // The start-up run of the playbook, then one a day: Today is ready when it is opened.
@@ -92,6 +109,8 @@ export const startCore = (options: StartOptions): Core => {
     close: async () => {
       scheduler?.stop();
       await imports.close();
+      await exportJobs.close();
+      await email.close();
       await database.close();
     },
   };

@@ -1,4 +1,3 @@
-import { AppError } from '../../src-shared/contract/errors.ts';
 import type { ChannelName, OutputOf, ParsedInputOf } from '../../src-shared/contract/channels.ts';
 import { clearDemoShop, createDemoShop } from './app/demo.service.ts';
 import type { CoreContext, HostInfo } from './context.ts';
@@ -18,7 +17,8 @@ import {
   listOrders,
   updateOrder,
 } from './orders/orders.service.ts';
-import { exportForDownload } from './exports/exports.service.ts';
+import { createExportJobs } from './exports/export-jobs.ts';
+import type { ExportJobs } from './exports/export-jobs.ts';
 import type { ImportService } from './imports/imports.service.ts';
 import { getKpiSeries } from './kpis/kpi-series.ts';
 import { getKpis } from './kpis/kpis.service.ts';
@@ -33,6 +33,11 @@ import {
   redeemPoints,
   saveLoyaltyRules,
 } from './loyalty/loyalty.service.ts';
+import { smsListForDownload } from './messages/sms-list.ts';
+import { emlZip } from './messages/eml.ts';
+import { createMemorySecretStore } from './messages/secret-store.ts';
+import { audienceSummary, createEmailService } from './messages/send.service.ts';
+import type { EmailService } from './messages/send.service.ts';
 import {
   deleteTemplate,
   listTemplates,
@@ -56,10 +61,6 @@ import {
 import { getSettings, updateSettings } from './settings/settings.service.ts';
 import { archiveStaff, createStaff, listStaff, updateStaff } from './staff/staff.service.ts';
 
-const notReady = async (): Promise<never> => {
-  throw new AppError('internal', 'Not built yet.');
-};
-
 export type Handlers = {
   [C in ChannelName]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>>;
 };
@@ -69,6 +70,13 @@ export const createHandlers = (
   ctx: CoreContext,
   host: HostInfo,
   imports: ImportService,
+  /** The app's export jobs (core.ts closes them); a fresh set where nothing needs closing. */
+  exportJobs: ExportJobs = createExportJobs(ctx),
+  /** SMTP and sends (core.ts closes it); else one keeping the password in memory. */
+  email: EmailService = createEmailService(ctx, {
+    secrets: createMemorySecretStore(),
+    systemLocale: host.systemLocale,
+  }),
 ): Handlers => {
   /** An order change, then its points and tiers (which never fail the change itself). */
   const withLoyalty = async <R>(change: Promise<R>): Promise<R> => {
@@ -76,13 +84,15 @@ export const createHandlers = (
     await updateLoyaltyQuietly(ctx);
     return result;
   };
-  return handlersOf(ctx, host, imports, withLoyalty);
+  return handlersOf(ctx, host, imports, exportJobs, email, withLoyalty);
 };
 
 const handlersOf = (
   ctx: CoreContext,
   host: HostInfo,
   imports: ImportService,
+  exportJobs: ExportJobs,
+  email: EmailService,
   withLoyalty: <R>(change: Promise<R>) => Promise<R>,
 ): Handlers => ({
   'app:info': async () => ({
@@ -172,18 +182,20 @@ const handlersOf = (
   'import:rejected': async (input) =>
     imports.rejected(input.batchId, input.offset ?? 0, input.limit ?? 100),
   'import:rejected-csv': async (input) => imports.rejectedCsv(input.batchId),
-  'exports:file': (input) => exportForDownload(ctx, input),
-  // Until their services land (issue 6, in progress): each answers that it is not ready yet.
-  'messages:audience': notReady,
-  'messages:send': notReady,
-  'messages:job': notReady,
-  'messages:cancel': notReady,
-  'messages:results': notReady,
-  'messages:eml': notReady,
-  'messages:sms-list': notReady,
-  'smtp:get': notReady,
-  'smtp:save': notReady,
-  'smtp:test': notReady,
+  'exports:start': (input) => exportJobs.start(input),
+  'exports:job': async (input) => exportJobs.job(input.jobId),
+  'exports:cancel': (input) => exportJobs.cancel(input.jobId),
+  'exports:take': (input) => exportJobs.take(input.jobId),
+  'messages:audience': (input) => audienceSummary(ctx, input),
+  'messages:send': (input) => email.send(input),
+  'messages:job': async (input) => email.job(input.jobId),
+  'messages:cancel': async (input) => email.cancel(input.jobId),
+  'messages:results': async (input) => email.results(input),
+  'messages:eml': (input) => emlZip(ctx, input),
+  'messages:sms-list': (input) => smsListForDownload(ctx, input),
+  'smtp:get': async () => email.smtpGet(),
+  'smtp:save': async (input) => email.smtpSave(input),
+  'smtp:test': (input) => email.smtpTest(input),
   'import:presets': async () => imports.presets(),
   'import:preset-save': async (input) => imports.savePreset(input),
   'import:preset-delete': async (input) => imports.deletePreset(input.id),

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Notification, app, dialog, ipcMain, protocol } from 'electron';
+import { BrowserWindow, Notification, app, dialog, ipcMain, protocol, safeStorage } from 'electron';
 import { isAppError } from '../../src-shared/contract/errors.ts';
 import { startCore } from '../core/core.ts';
 import type { Core } from '../core/core.ts';
+import { sealedPasswordSlot } from '../core/messages/smtp-settings.ts';
 import { DATABASE_FILE } from '../core/paths.ts';
 import { APP_ENTRY_URL, APP_SCHEME, resolveAppFile, responseHeadersFor } from './app-protocol.ts';
 import { registerIpc } from './ipc.ts';
 import { createCoreReminder } from './reminder.ts';
+import { createSafeStorageSecretStore } from './safe-storage-secrets.ts';
 import type { Reminder } from './reminder.ts';
 import { hardenWebContents } from './security.ts';
 import { createWindowOptions } from './window-options.ts';
@@ -66,6 +68,9 @@ if (!app.requestSingleInstanceLock()) {
         create: true,
         systemLocale,
         onUnexpected: (error, channel) => console.error(`[${channel}]`, error),
+        // The SMTP password, sealed by the operating system (ready: safeStorage needs the app).
+        secrets: (context) =>
+          createSafeStorageSecretStore(safeStorage, sealedPasswordSlot(context)),
       });
     } catch (error) {
       // A refused database (damaged, newer version, not ours) is left as it is and explained.

@@ -39,6 +39,10 @@ const SurveyImportScreen = lazyScreen(
   () => import('../features/import/SurveyImportScreen.tsx'),
   'SurveyImportScreen',
 );
+const MessagesScreen = lazyScreen(
+  () => import('../features/messages/MessagesScreen.tsx'),
+  'MessagesScreen',
+);
 const SettingsScreen = lazyScreen(
   () => import('../features/settings/SettingsScreen.tsx'),
   'SettingsScreen',
@@ -155,6 +159,9 @@ function Frame() {
               <NavLink route={{ name: 'insights' }} current={route} icon={<ChartIcon />}>
                 {t('nav.insights')}
               </NavLink>
+              <NavLink route={{ name: 'messages' }} current={route} icon={<MessageIcon />}>
+                {t('nav.messages')}
+              </NavLink>
               <NavLink route={{ name: 'settings' }} current={route} icon={<GearIcon />}>
                 {t('nav.settings')}
               </NavLink>
@@ -178,6 +185,8 @@ function Frame() {
                 <LoyaltyScreen />
               ) : route.name === 'insights' ? (
                 <InsightsScreen />
+              ) : route.name === 'messages' ? (
+                <MessagesScreen />
               ) : route.name === 'import' ? (
                 route.kind === 'surveys' ? (
                   <SurveyImportScreen />
@@ -322,6 +331,15 @@ function ChartIcon() {
       <path d="M4 20h16" />
       <path d="M7 16.5v-4M11.5 16.5V8M16 16.5v-6.5" />
       <path d="M5.5 9.5 10 5.5l3.5 2.5 5-4" />
+    </svg>
+  );
+}
+
+function MessageIcon() {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <rect x="3" y="5" width="18" height="14" rx="2.5" />
+      <path d="M3.5 7l8.5 6 8.5-6" />
     </svg>
   );
 }

@@ -16,16 +16,36 @@ export type Route =
   | { name: 'customer'; id: string }
   /** Importing sales; with kind 'surveys', survey answers. */
   | { name: 'import'; kind?: 'surveys' }
-  | { name: 'settings' }
+  /** Settings; with section 'email', scrolled to the outgoing mail server. */
+  | { name: 'settings'; section?: 'email' }
   /** Loyalty tiers and points: the rules, the distribution, who is close to the next tier. */
   | { name: 'loyalty' }
   /** The retention figures and charts. */
-  | { name: 'insights' };
+  | { name: 'insights' }
+  /**
+   * Messages and exports; with audience, who the send panel starts with: the customer book's
+   * search and filters when "Message these customers" was chosen.
+   */
+  | { name: 'messages'; audience?: AudienceFilters };
+
+/** The customer book's filters a message audience is carried with (archived never are). */
+export type AudienceFilters = {
+  search?: string;
+  tag?: string;
+  tier?: string;
+  rfmSegment?: RfmSegment;
+  importBatchId?: string;
+};
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [first, second] = path.split('/');
-  if (first === 'settings') return { name: 'settings' };
+  if (first === 'settings')
+    return second === 'email' ? { name: 'settings', section: 'email' } : { name: 'settings' };
+  if (first === 'messages') {
+    const audience = audienceOf(new URLSearchParams(query));
+    return Object.keys(audience).length > 0 ? { name: 'messages', audience } : { name: 'messages' };
+  }
   if (first === 'loyalty') return { name: 'loyalty' };
   if (first === 'today' || first === '') return { name: 'today' };
   if (first === 'import')
@@ -40,12 +60,41 @@ export function parseRoute(hash: string): Route {
     name: 'customers',
     ...(importBatchId ? { importBatchId } : {}),
     ...(isRfmSegment(segment) ? { rfmSegment: segment } : {}),
-    ...(tier && /^[A-Za-z0-9_-]{1,40}$/.test(tier) ? { tier } : {}),
+    ...(isTierId(tier) ? { tier } : {}),
   };
 }
 
 const isRfmSegment = (value: string | null): value is RfmSegment =>
   (RFM_SEGMENTS as readonly (string | null)[]).includes(value);
+
+const isTierId = (value: string | null): value is string =>
+  value !== null && /^[A-Za-z0-9_-]{1,40}$/.test(value);
+
+/** The audience filters an address carries; a malformed one is left out, as the book does. */
+const audienceOf = (params: URLSearchParams): AudienceFilters => {
+  const search = params.get('q')?.slice(0, 200);
+  const tag = params.get('tag')?.slice(0, 60);
+  const tier = params.get('tier');
+  const segment = params.get('segment');
+  const importBatchId = params.get('import')?.slice(0, 64);
+  return {
+    ...(search ? { search } : {}),
+    ...(tag ? { tag } : {}),
+    ...(isTierId(tier) ? { tier } : {}),
+    ...(isRfmSegment(segment) ? { rfmSegment: segment } : {}),
+    ...(importBatchId ? { importBatchId } : {}),
+  };
+};
+
+const audienceParams = (audience: AudienceFilters): URLSearchParams => {
+  const params = new URLSearchParams();
+  if (audience.search) params.set('q', audience.search);
+  if (audience.tag) params.set('tag', audience.tag);
+  if (audience.tier) params.set('tier', audience.tier);
+  if (audience.rfmSegment) params.set('segment', audience.rfmSegment);
+  if (audience.importBatchId) params.set('import', audience.importBatchId);
+  return params;
+};
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
@@ -64,7 +113,11 @@ export function hrefOf(route: Route): string {
     case 'import':
       return route.kind === 'surveys' ? '#/import/surveys' : '#/import';
     case 'settings':
-      return '#/settings';
+      return route.section === 'email' ? '#/settings/email' : '#/settings';
+    case 'messages': {
+      const query = audienceParams(route.audience ?? {}).toString();
+      return query ? `#/messages?${query}` : '#/messages';
+    }
     case 'loyalty':
       return '#/loyalty';
     case 'insights':

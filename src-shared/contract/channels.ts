@@ -8,6 +8,7 @@ import type {
   CustomerProfile,
   CustomerRow,
   DemoSummary,
+  ExportJob,
   ExportedFile,
   ImportBatch,
   ImportJob,
@@ -180,8 +181,16 @@ export const contract = {
   'import:rejected': channel<{ rows: RejectedRow[]; total: number }>()(s.importRejected),
   /** The rejected rows as a CSV file's text, with their line numbers and reasons. */
   'import:rejected-csv': channel<{ fileName: string; content: string }>()(s.byBatchId),
-  /** A list (customers with the list's filters, orders, Today, Insights tables) as .csv or .xlsx. */
-  'exports:file': channel<ExportedFile>()(s.exportFile),
+  /**
+   * Starts writing a list (customers with the list's filters, orders, Today, the Insights tables,
+   * an import's rejected rows) as .csv or .xlsx in the background; poll exports:job.
+   */
+  'exports:start': channel<ExportJob>()(s.exportFile),
+  'exports:job': channel<ExportJob>()(s.byJobId),
+  /** Stops an export; no file is kept. */
+  'exports:cancel': channel<ExportJob>()(s.byJobId),
+  /** A finished export's file (base64), handed over once. */
+  'exports:take': channel<ExportedFile>()(s.byJobId),
   /** How many of an audience a template's channel reaches, and who is skipped and why. */
   'messages:audience': channel<AudienceSummary>()(s.messagesAudience),
   /** Starts emailing a template to an audience (rate-limited, in the background). */

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'db_busy',
   'disk_full',
   'cancelled',
+  'smtp_not_configured',
+  'smtp_failed',
   'internal',
 ] as const;
 

@@ -840,7 +840,18 @@ export type TemplatePreview = {
   values: RecipientValues;
 };
 
-/** An exported list as a file to save (exports:file): its bytes in base64. */
+/** A list being exported (exports:start): rows written so far, then the file to take. */
+export type ExportJob = {
+  id: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  fileName: string;
+  rows: number;
+  /** The rows there will be, once known. */
+  total: number | null;
+  error: { code: string; message: string } | null;
+};
+
+/** An exported file to save (exports:take, messages:eml, messages:sms-list): bytes in base64. */
 export type ExportedFile = {
   fileName: string;
   mimeType: string;

@@ -237,11 +237,12 @@ test('rows that cannot be read are listed with their line and reason, and downlo
     `2,1404/12/30,Reza,09121234568,200000,3,${t('import.reject.impossible_date', { value: '1404/12/30' })}`,
   );
 
+  // After the import, every rejected row of the batch exports like any list (CSV or Excel).
   await importer.commit();
   const downloading = app.page.waitForEvent('download');
   await importer.locators.downloadRejected.click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('bad-values-rejected.csv');
+  expect(download.suggestedFilename()).toMatch(/^bad-values-rejected-\d{4}-\d{2}-\d{2}\.csv$/);
   const content = await readFile(await download.path(), 'utf8');
   const firstLine = content.split(/\r?\n/)[0] ?? '';
   expect(firstLine).toContain('line');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import type { ChannelName, InputOf, OutputOf } from '../../src-shared/contract/index.ts';
+import type { Locator, Page } from '@playwright/test';
+import type { ChannelName, InputOf } from '../../src-shared/contract/index.ts';
 import type { RfmSegment } from '../../src-shared/domain/kpis.ts';
 import { addDays, todayIn } from '../../src-shared/i18n/locale.ts';
 import { createTranslator } from '../../src-shared/i18n/translate.ts';
@@ -11,27 +11,18 @@ import { dayInputValue } from '../../src-renderer/features/today/DayField.tsx';
 import { createFormatter } from '../../src-renderer/app/i18n/format.ts';
 import { artifactPath, expect, test, uniqueName } from './fixtures.ts';
 import { InsightsPage } from './pages/insights-page.ts';
+import { callCore } from './core-call.ts';
 
 // Runs on whatever shop the earlier specs left (or a new one): it adds its own customers, sales
 // and answers, and checks the screen against the core's own figures for the same periods.
 
-/** A call to the core over the bridge, with the run's access token (the app's own transport). */
-const callCore = async <C extends ChannelName>(
-  page: Page,
-  appUrl: string,
-  channel: C,
-  input: InputOf<C>,
-): Promise<OutputOf<C>> => {
-  const url = new URL(appUrl);
-  const token = new URLSearchParams(url.hash.replace(/^#/, '')).get('token');
-  const response = await page.request.post(`${url.origin}/api/call`, {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { channel, input },
-  });
-  const envelope = (await response.json()) as
-    { ok: true; data: OutputOf<C> } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.data;
+/** Clicks an export button and reads the CSV saved: a BOM (Excel then reads Persian), its lines. */
+const downloadCsv = async (page: Page, button: Locator): Promise<string[]> => {
+  const downloading = page.waitForEvent('download');
+  await button.click();
+  const bytes = await readFile(await (await downloading).path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
 };
 
 /** Customers who bought on the days given (days before today), at noon UTC: the same local day. */
@@ -130,6 +121,16 @@ test('insights: figures for a period against the core, definitions, focus figure
   await expect(insights.locators.charts.first()).toBeVisible();
   await expect(insights.locators.heatmapRows.first()).toBeVisible();
 
+  // The cohorts table exports as shown: a row per cohort of the period, headers in the language.
+  const cohortsCsv = await downloadCsv(
+    page,
+    insights.locators.card('cohorts').getByTestId('export-csv'),
+  );
+  expect(cohortsCsv[0]).toMatch(
+    new RegExp(`^${t('export.column.cohort')},${t('export.column.cohortSize')},`),
+  );
+  expect(cohortsCsv).toHaveLength(1 + (await insights.locators.heatmapRows.count()));
+
   // Repeat purchase rate and returning customer rate each say what they are, differently.
   await insights.locators.figureInfo('repeatPurchaseRate').focus();
   await expect(insights.locators.figureInfoText('repeatPurchaseRate')).toBeVisible();
@@ -176,6 +177,10 @@ test('insights: figures for a period against the core, definitions, focus figure
   const kpisNow = await core('kpis:get', {});
   const inSegment = kpisNow.rfmSegments[segment];
   await expect(insights.locators.segmentCount(segment)).toHaveText(fmt.number(inSegment));
+  // The segments' counts export too, as the grid's legend shows them.
+  const rfmCsv = await downloadCsv(page, insights.locators.card('rfm').getByTestId('export-csv'));
+  expect(rfmCsv[0]).toBe(`${t('export.column.segment')},${t('export.column.customers')}`);
+  expect(rfmCsv).toContain(`${t(SEGMENT_NAMES[segment])},${inSegment}`);
   await cell.click();
   const chip = page.getByTestId('customers-rfm-filter');
   await expect(page.getByTestId('customers-rfm-filter-text')).toHaveText(

@@ -452,8 +452,16 @@ export const rfmTable = async (
 
 /** An import's rejected rows: the file's own columns, then its line number and the reason. */
 export const rejectedRowsTable = (ctx: CoreContext, batchId: string): ExportTable => {
-  const { headers, rows } = rejectedTable(ctx.database.sqlite, batchId);
-  return { title: 'rejected', locale: 'en', total: rows.length, headers, rows };
+  const { fileName, headers, rows } = rejectedTable(ctx.database.sqlite, batchId);
+  return {
+    title: 'rejected',
+    locale: 'en',
+    total: rows.length,
+    headers,
+    rows,
+    // The file the rows came from, as the rejected-rows download always named it.
+    fileStem: fileName.replace(/\.csv$/, ''),
+  };
 };
 
 const normaliseDigitsUnless = (persian: boolean | undefined, text: string): string =>

@@ -1,12 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { z } from 'zod';
-import type { exportFile } from '../../../src-shared/contract/schemas.ts';
-import type { ExportedFile, TaskRule } from '../../../src-shared/contract/types.ts';
-import { todayIn } from '../../../src-shared/i18n/locale.ts';
+import type { TaskRule } from '../../../src-shared/contract/types.ts';
 import type { CoreContext } from '../context.ts';
-import { getSettings } from '../settings/settings.service.ts';
 import type { OpenSink } from './atomic-file.ts';
 import {
   cohortsTable,
@@ -65,32 +58,4 @@ export const exportToFile = async (
   formatOfPath(path);
   const table = await tableOf(ctx, request, options);
   return exportTableToFile(path, table, options);
-};
-
-const MIME_TYPES = {
-  csv: 'text/csv;charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
-/**
- * exports:file: the list written as exportToFile writes it, to a temporary folder, and handed
- * back as bytes for the renderer to save (a browser page cannot be given a path to write to).
- */
-export const exportForDownload = async (
-  ctx: CoreContext,
-  input: z.output<typeof exportFile>,
-  options: WriteOptions = {},
-): Promise<ExportedFile> => {
-  const { format, locale, persianDigits, ...request } = input;
-  const { timeZone } = await getSettings(ctx);
-  const fileName = `${request.dataset}-${todayIn(ctx.now(), timeZone)}.${format}`;
-  const dir = await mkdtemp(join(tmpdir(), 'bazgasht-export-'));
-  try {
-    const path = join(dir, fileName);
-    const { rows } = await exportToFile(ctx, request, path, { ...options, locale, persianDigits });
-    const bytes = await readFile(path);
-    return { fileName, mimeType: MIME_TYPES[format], base64: bytes.toString('base64'), rows };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 };

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src-shared/contract/errors.ts';
+import type { ChannelName, InputOf, OutputOf } from '../../../src-shared/contract/channels.ts';
 import { csvCell } from '../../../src-shared/domain/csv.ts';
 import { makeTestContext } from '../../../tests/fixtures/core.ts';
 import { addCustomer, buy } from '../../../tests/fixtures/followup.ts';
@@ -263,34 +264,57 @@ describe('exporting the lists', () => {
     expect(rows[3]?.[8]).toBe('روسری آبی × 1');
   });
 
-  it('exports:file hands the file back for the renderer to save', async () => {
+  it('exports:start writes in the background; exports:take hands the file over once', async () => {
     const imports = createImportService(ctx, 'test');
+    const handlers = createHandlers(
+      ctx,
+      { version: '9.9.9', host: 'browser', systemLocale: 'fa' },
+      imports,
+    );
+    const dispatch = createDispatch(handlers, { databasePath: '/tmp/shop.db' });
+    const call = async <C extends ChannelName>(channel: C, input: InputOf<C>) => {
+      const result = await dispatch(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+      return result.data as OutputOf<C>;
+    };
     try {
-      const handlers = createHandlers(
-        ctx,
-        { version: '9.9.9', host: 'browser', systemLocale: 'fa' },
-        imports,
-      );
-      const dispatch = createDispatch(handlers, { databasePath: '/tmp/shop.db' });
-      const result = await dispatch('exports:file', {
+      let job = await call('exports:start', {
         dataset: 'customers',
         filters: { search: 'زهرا' },
         format: 'xlsx',
         locale: 'fa',
       });
-      expect(result).toMatchObject({
-        ok: true,
-        data: {
-          fileName: 'customers-2025-07-01.xlsx',
-          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          rows: 1,
-        },
+      expect(job).toMatchObject({ state: 'running', fileName: 'customers-2025-07-01.xlsx' });
+      while (job.state === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        job = await call('exports:job', { jobId: job.id });
+      }
+      expect(job).toMatchObject({ state: 'done', rows: 1, total: 1, error: null });
+      const file = await call('exports:take', { jobId: job.id });
+      expect(file).toMatchObject({
+        fileName: 'customers-2025-07-01.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        rows: 1,
       });
-      const data = (result as { data: { base64: string } }).data;
-      expect(Buffer.from(data.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
-      expect(await dispatch('exports:file', { dataset: 'customers', format: 'pdf' })).toMatchObject(
-        { ok: false, error: { code: 'bad_input' } },
-      );
+      expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+      // Taken once: the job and its file are gone.
+      expect(await dispatch('exports:take', { jobId: job.id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      expect(
+        await dispatch('exports:start', { dataset: 'customers', format: 'pdf' }),
+      ).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+
+      // Cancelled before it could finish: no file to take.
+      const cancelled = await call('exports:start', { dataset: 'orders', format: 'csv' });
+      expect(await call('exports:cancel', { jobId: cancelled.id })).toMatchObject({
+        state: 'cancelled',
+      });
+      expect(await dispatch('exports:take', { jobId: cancelled.id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
     } finally {
       await imports.close();
     }

@@ -16,6 +16,8 @@ export type ExportTable = {
   total: number | null;
   /** The language the headers and formatted cells are in (fa: right-to-left worksheet). */
   locale: Locale;
+  /** The saved file's name without its extension, when the list has its own (else the list's). */
+  fileStem?: string;
 };
 
 export type ExportProgress = { rows: number; total: number | null };

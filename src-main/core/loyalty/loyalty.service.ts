@@ -373,25 +373,66 @@ export const getLoyaltyCustomer = async (
   return readLoyaltyCustomer(ctx, customerId);
 };
 
+/** A customer's tier, the tier above with the spend it still needs, and points balance. */
+export type LoyaltyFigures = Pick<LoyaltyCustomer, 'tier' | 'spend' | 'next' | 'balance'>;
+
+/**
+ * Reads LoyaltyFigures for many customers (a message to a segment): loyalty brought up to date,
+ * and its rules and the near-tier margin read, once; then two indexed lookups a customer.
+ */
+export const createLoyaltyFigures = async (
+  ctx: CoreContext,
+): Promise<(customerId: string) => LoyaltyFigures> => {
+  await ensureLoyaltyCurrent(ctx);
+  return loyaltyFiguresAsTheyAre(ctx);
+};
+
+/** LoyaltyFigures as the last loyalty update left them. */
+const loyaltyFiguresAsTheyAre = async (
+  ctx: CoreContext,
+): Promise<(customerId: string) => LoyaltyFigures> => {
+  const { sqlite } = ctx.database;
+  const rules = readLoyaltyRules(sqlite);
+  const { withinPercent } = (await getPlaybookSettings(ctx)).rules.near_next_tier;
+  const tierOf = sqlite.prepare('SELECT tier_id, spend FROM customer_tiers WHERE customer_id = ?');
+  return (customerId) => {
+    const row = tierOf.get(customerId) as { tier_id: string; spend: number } | undefined;
+    const found = row ? rules.tiers.findIndex((tier) => tier.id === row.tier_id) : 0;
+    const rank = Math.max(0, found);
+    const tier = rules.tiers[rank] ?? rules.tiers[0];
+    const spend = row?.spend ?? 0;
+    const next = nextTierOf(rank, spend, rules.tiers, withinPercent);
+    return {
+      tier: { id: tier?.id ?? '', name: tier?.name ?? '', rank },
+      spend,
+      next: next
+        ? {
+            tier: {
+              id: next.tier.id,
+              name: next.tier.name,
+              rank: rank + 1,
+              threshold: next.tier.threshold,
+            },
+            missing: next.missing,
+            isNear: next.isNear,
+          }
+        : null,
+      balance: balanceOf(sqlite, customerId),
+    };
+  };
+};
+
 const readLoyaltyCustomer = async (
   ctx: CoreContext,
   customerId: string,
 ): Promise<LoyaltyCustomer> => {
   const { sqlite } = ctx.database;
   const rules = readLoyaltyRules(sqlite);
+  const figures = (await loyaltyFiguresAsTheyAre(ctx))(customerId);
   const row = sqlite
-    .prepare(
-      'SELECT tier_id, spend, reached_on, held_until FROM customer_tiers WHERE customer_id = ?',
-    )
-    .get(customerId) as
-    | { tier_id: string; spend: number; reached_on: string | null; held_until: string | null }
-    | undefined;
-  const found = row ? rules.tiers.findIndex((tier) => tier.id === row.tier_id) : 0;
-  const rank = Math.max(0, found);
-  const tier = rules.tiers[rank] ?? rules.tiers[0];
-  const spend = row?.spend ?? 0;
-  const { withinPercent } = (await getPlaybookSettings(ctx)).rules.near_next_tier;
-  const next = nextTierOf(rank, spend, rules.tiers, withinPercent);
+    .prepare('SELECT reached_on, held_until FROM customer_tiers WHERE customer_id = ?')
+    .get(customerId) as { reached_on: string | null; held_until: string | null } | undefined;
+  const { rank } = figures.tier;
   const ledger = (
     sqlite
       .prepare(
@@ -450,23 +491,9 @@ const readLoyaltyCustomer = async (
     customerId,
     asOf: readLoyaltyState(sqlite)?.asOf ?? null,
     window: rules.window,
-    tier: { id: tier?.id ?? '', name: tier?.name ?? '', rank },
-    spend,
+    ...figures,
     reachedOn: rank > 0 ? (row?.reached_on ?? null) : null,
     heldUntil: rank > 0 ? (row?.held_until ?? null) : null,
-    next: next
-      ? {
-          tier: {
-            id: next.tier.id,
-            name: next.tier.name,
-            rank: rank + 1,
-            threshold: next.tier.threshold,
-          },
-          missing: next.missing,
-          isNear: next.isNear,
-        }
-      : null,
-    balance: balanceOf(sqlite, customerId),
     ledger,
     history,
   };

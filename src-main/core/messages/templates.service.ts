@@ -10,6 +10,7 @@ import {
 import type {
   MessageChannel,
   RecipientValues,
+  RenderResult,
   TemplateMoment,
 } from '../../../src-shared/domain/message-template.ts';
 import { countSms } from '../../../src-shared/domain/sms.ts';
@@ -17,7 +18,7 @@ import { daysBetween, todayIn } from '../../../src-shared/i18n/locale.ts';
 import type { Locale } from '../../../src-shared/i18n/locale.ts';
 import type { CoreContext } from '../context.ts';
 import { nowIso } from '../context.ts';
-import { getLoyaltyCustomer } from '../loyalty/loyalty.service.ts';
+import { createLoyaltyFigures } from '../loyalty/loyalty.service.ts';
 import { getSettings } from '../settings/settings.service.ts';
 
 /**
@@ -159,44 +160,86 @@ export const deleteTemplate = async (ctx: CoreContext, id: string): Promise<Mess
 };
 
 /**
- * What a template can say about a customer: their name, the first item of their last live order,
- * the days since it (in the shop's zone), their tier, points balance and the spend missing to the
- * next tier (src-main/core/loyalty), and the shop's name. Null where there is nothing to say.
+ * Reads what a template can say about a customer: their name, the first item of their last live
+ * order, the days since it (in the shop's zone), their tier, points balance and the spend missing
+ * to the next tier (src-main/core/loyalty), and the shop's name; null where there is nothing to
+ * say. Settings and loyalty rules are read once, so a list of 100,000 costs a few lookups each.
  */
+export const createRecipientReader = async (
+  ctx: CoreContext,
+): Promise<(customerId: string) => RecipientValues> => {
+  const { sqlite } = ctx.database;
+  const settings = await getSettings(ctx);
+  const loyaltyOf = await createLoyaltyFigures(ctx);
+  const today = todayIn(ctx.now(), settings.timeZone);
+  const customerOf = sqlite.prepare('SELECT name FROM customers WHERE id = ?');
+  const lastOrderOf = sqlite.prepare(
+    `SELECT o.local_date,
+       (SELECT product_name FROM order_items WHERE order_id = o.id ORDER BY line LIMIT 1)
+         AS product
+     FROM orders o
+     WHERE o.customer_id = ? AND o.archived_at IS NULL AND o.status <> 'void'
+     ORDER BY o.ordered_at DESC, o.id DESC LIMIT 1`,
+  );
+  return (customerId) => {
+    const customer = customerOf.get(customerId) as { name: string } | undefined;
+    if (!customer) {
+      throw new AppError('not_found', `No customer with id ${customerId}.`, {
+        field: 'customerId',
+        id: customerId,
+      });
+    }
+    const lastOrder = lastOrderOf.get(customerId) as
+      { local_date: string; product: string | null } | undefined;
+    const loyalty = loyaltyOf(customerId);
+    return {
+      fullName: customer.name.trim() || null,
+      lastProduct: lastOrder?.product?.trim() || null,
+      daysSinceLastPurchase: lastOrder
+        ? Math.max(0, daysBetween(lastOrder.local_date, today))
+        : null,
+      tier: loyalty.tier.name.trim() || null,
+      pointsBalance: loyalty.balance,
+      pointsToNextTier: loyalty.next?.missing ?? null,
+      shopName: settings.shopName.trim() || null,
+    };
+  };
+};
+
+/** What a template can say about one customer (createRecipientReader, for one). */
 export const recipientValues = async (
   ctx: CoreContext,
   customerId: string,
-): Promise<RecipientValues> => {
-  const { sqlite } = ctx.database;
-  const customer = sqlite.prepare('SELECT name FROM customers WHERE id = ?').get(customerId) as
-    { name: string } | undefined;
-  if (!customer) {
-    throw new AppError('not_found', `No customer with id ${customerId}.`, {
-      field: 'customerId',
-      id: customerId,
-    });
-  }
+): Promise<RecipientValues> => (await createRecipientReader(ctx))(customerId);
+
+/** A template filled for one customer: what was known, and the subject (email) and body. */
+export type FilledTemplate = {
+  values: RecipientValues;
+  subject: RenderResult | null;
+  body: RenderResult;
+};
+
+/**
+ * Fills a template (saved or a draft) for customers, in the template's language, with money in
+ * the shop's currency: the one way previews, emails, .eml files and SMS lists are personalised.
+ */
+export const createTemplateFiller = async (
+  ctx: CoreContext,
+  template: Pick<MessageTemplate, 'locale' | 'subject' | 'body'>,
+): Promise<(customerId: string) => FilledTemplate> => {
+  const read = await createRecipientReader(ctx);
   const settings = await getSettings(ctx);
-  const lastOrder = sqlite
-    .prepare(
-      `SELECT o.local_date,
-         (SELECT product_name FROM order_items WHERE order_id = o.id ORDER BY line LIMIT 1)
-           AS product
-       FROM orders o
-       WHERE o.customer_id = ? AND o.archived_at IS NULL AND o.status <> 'void'
-       ORDER BY o.ordered_at DESC, o.id DESC LIMIT 1`,
-    )
-    .get(customerId) as { local_date: string; product: string | null } | undefined;
-  const loyalty = await getLoyaltyCustomer(ctx, customerId);
-  const today = todayIn(ctx.now(), settings.timeZone);
-  return {
-    fullName: customer.name.trim() || null,
-    lastProduct: lastOrder?.product?.trim() || null,
-    daysSinceLastPurchase: lastOrder ? Math.max(0, daysBetween(lastOrder.local_date, today)) : null,
-    tier: loyalty.tier.name.trim() || null,
-    pointsBalance: loyalty.balance,
-    pointsToNextTier: loyalty.next?.missing ?? null,
-    shopName: settings.shopName.trim() || null,
+  const options = {
+    locale: template.locale,
+    money: { currency: settings.currency, displayUnit: settings.displayUnit },
+  };
+  return (customerId) => {
+    const values = read(customerId);
+    return {
+      values,
+      subject: template.subject === null ? null : renderTemplate(template.subject, values, options),
+      body: renderTemplate(template.body, values, options),
+    };
   };
 };
 
@@ -213,15 +256,7 @@ export const previewTemplate = async (
       field: 'templateId',
     });
   }
-  const values = await recipientValues(ctx, input.customerId);
-  const settings = await getSettings(ctx);
-  const options = {
-    locale: template.locale,
-    money: { currency: settings.currency, displayUnit: settings.displayUnit },
-  };
-  const subject =
-    template.subject === null ? null : renderTemplate(template.subject, values, options);
-  const body = renderTemplate(template.body, values, options);
+  const { values, subject, body } = (await createTemplateFiller(ctx, template))(input.customerId);
   const missing = [...new Set([...(subject?.missing ?? []), ...body.missing])];
   return {
     customerId: input.customerId,

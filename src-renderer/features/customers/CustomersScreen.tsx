@@ -3,9 +3,8 @@ import type { KeyboardEvent } from 'react';
 import type { CustomerRow } from '../../../src-shared/contract/index.ts';
 import type { RfmSegment } from '../../../src-shared/domain/kpis.ts';
 import { SEGMENT_NAMES } from '../../app/i18n/rfm-segments.ts';
-import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
-import { navigate } from '../../app/router.ts';
+import { hrefOf, navigate } from '../../app/router.ts';
 import { useSearchFocus } from '../../app/search-focus.ts';
 import { useDebouncedValue } from '../../components/use-debounced-value.ts';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
@@ -20,6 +19,7 @@ import { TagFilter } from './TagFilter.tsx';
 import { useCustomerPages } from './use-customer-pages.ts';
 import { useCustomerTags } from './use-customer-tags.ts';
 import './customers.css';
+import { LoadFailed } from '../../components/LoadFailed.tsx';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -164,6 +164,22 @@ export function CustomersScreen({
               },
             }}
           />
+          <a
+            className="button"
+            href={hrefOf({
+              name: 'messages',
+              audience: {
+                ...(search !== '' && { search }),
+                ...(view.tag !== null && { tag: view.tag }),
+                ...(importBatchId !== null && { importBatchId }),
+                ...(rfmSegment !== null && { rfmSegment }),
+                ...(tier !== null && { tier }),
+              },
+            })}
+            data-testid="customers-message"
+          >
+            {t('send.fromCustomers')}
+          </a>
           <button
             type="button"
             className="button button-primary"
@@ -220,13 +236,11 @@ export function CustomersScreen({
       </div>
 
       {pages.status === 'failed' ? (
-        <div className="empty-state" role="alert">
-          <p className="empty-title">{t('customers.loadFailed')}</p>
-          <p>{errorText(t, pages.error)}</p>
-          <button type="button" className="button" onClick={onCustomersChanged}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          title={t('customers.loadFailed')}
+          error={pages.error}
+          onRetry={onCustomersChanged}
+        />
       ) : pages.status === 'loading' ? (
         <div className="grid-loading" aria-busy="true" aria-label={t('common.loading')} />
       ) : pages.total === 0 ? (

@@ -170,11 +170,19 @@ function ContactEntry({
   rule: Task['rule'] | null;
 }) {
   const { t, fmt } = useLocale();
+  const sent = sentChannelOf(contact);
   return (
     <Entry tone="contact" testId="timeline-contact">
       <div className="timeline-head">
-        <strong>{t(`interaction.channel.${contact.channel}`)}</strong>
-        {contact.direction === 'inbound' || contact.direction === 'outbound' ? (
+        {sent ? (
+          <strong className="timeline-sent" data-channel={sent}>
+            {sent === 'email' ? <EmailIcon /> : <SmsIcon />}
+            {t(`timeline.sent.${sent}`)}
+          </strong>
+        ) : (
+          <strong>{t(`interaction.channel.${contact.channel}`)}</strong>
+        )}
+        {!sent && (contact.direction === 'inbound' || contact.direction === 'outbound') ? (
           <span className="muted">{t(`today.contact.direction.${contact.direction}`)}</span>
         ) : null}
         {contact.outcome ? (
@@ -195,11 +203,43 @@ function ContactEntry({
           </span>
         ) : null}
       </div>
-      {contact.note ? <p className="timeline-note">{contact.note}</p> : null}
+      {/* A message's text runs in its own direction: a Persian SMS on an English screen too. */}
+      {contact.note ? (
+        <p className="timeline-note" dir="auto">
+          {contact.note}
+        </p>
+      ) : null}
       {surveys.map((survey) => (
         <SurveyDetails key={survey.id} survey={survey} />
       ))}
     </Entry>
+  );
+}
+
+/**
+ * An email or SMS that went out (sent by the app and logged with its subject or text as the note,
+ * or logged by hand) reads as "Email sent" / "SMS sent" with the text below, rather than as a
+ * channel and an "outgoing" with no outcome.
+ */
+const sentChannelOf = (contact: Interaction): 'email' | 'sms' | null =>
+  contact.direction === 'outbound' && (contact.channel === 'email' || contact.channel === 'sms')
+    ? contact.channel
+    : null;
+
+function EmailIcon() {
+  return (
+    <svg className="inline-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <rect x="3.5" y="5.5" width="17" height="13" rx="2" />
+      <path d="m4 7 8 6 8-6" />
+    </svg>
+  );
+}
+
+function SmsIcon() {
+  return (
+    <svg className="inline-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M5.5 4.5h13a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H10l-4.5 3.5v-3.5a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2Z" />
+    </svg>
   );
 }
 

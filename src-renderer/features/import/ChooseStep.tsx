@@ -6,7 +6,7 @@ import { useLocale } from '../../app/i18n/use-t.ts';
 import { discardStaged } from './discard.ts';
 import { DropZone } from './DropZone.tsx';
 import { formatSize, importErrorText } from './import-text.ts';
-import { ProgressBar } from './ProgressBar.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useUpload } from './use-upload.ts';
 
 /** What the file picker offers; the core decides by content, so a mislabelled file still works. */

@@ -2,12 +2,10 @@ import type { ImportReport } from '../../../src-shared/contract/index.ts';
 import { isolate } from '../../app/i18n/bidi.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { hrefOf } from '../../app/router.ts';
-import { BusyButton } from '../../components/BusyButton.tsx';
-import { FormError } from '../../components/FormError.tsx';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { ImportFigures } from './ImportFigures.tsx';
-import { durationText, importErrorText, warningText } from './import-text.ts';
+import { durationText, warningText } from './import-text.ts';
 import { RejectedRows } from './RejectedRows.tsx';
-import { useRejectedDownload } from './use-rejected-download.ts';
 
 /** The last step: what the import did, the new customers, the rows to fix, another file. */
 export function ImportResult({
@@ -21,7 +19,6 @@ export function ImportResult({
   onAnother: () => void;
 }) {
   const { t, locale } = useLocale();
-  const { download, busyId, error } = useRejectedDownload();
   const { batchId } = report;
   return (
     <div className="import-result" data-testid="import-result">
@@ -64,26 +61,18 @@ export function ImportResult({
               {t('import.result.showCustomers', { count: report.customersCreated })}
             </a>
           ) : null}
-          {batchId && report.rowsRejected > 0 ? (
-            <BusyButton
-              type="button"
-              className="button"
-              onClick={() => void download(batchId)}
-              isBusy={busyId === batchId}
-              busyLabel={t('common.working')}
-              data-testid="import-download-rejected"
-            >
-              {t('import.result.downloadRejected')}
-            </BusyButton>
-          ) : null}
           <button type="button" className="button" onClick={onAnother} data-testid="import-another">
             {t('import.result.another')}
           </button>
         </div>
-        <FormError message={error ? importErrorText(t, error) : null} />
         <p className="muted import-result-hint">{t('import.result.undoHint')}</p>
       </section>
-      <RejectedRows rows={report.rejected} total={report.rowsRejected} isDone />
+      <RejectedRows
+        rows={report.rejected}
+        total={report.rowsRejected}
+        isDone
+        actions={batchId ? <ExportButtons request={{ dataset: 'rejected', batchId }} /> : null}
+      />
     </div>
   );
 }

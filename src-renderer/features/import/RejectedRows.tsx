@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RejectedRow } from '../../../src-shared/contract/index.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { rejectReasonText } from './import-text.ts';
@@ -8,6 +9,7 @@ export function RejectedRows({
   total,
   isDone,
   onDownload,
+  actions,
 }: {
   rows: readonly RejectedRow[];
   total: number;
@@ -15,6 +17,8 @@ export function RejectedRows({
   isDone: boolean;
   /** Offers the rows listed here as a file. */
   onDownload?: () => void;
+  /** After the import: every rejected row of the batch as a file (the export buttons). */
+  actions?: ReactNode;
 }) {
   const { t, fmt } = useLocale();
   if (total === 0) return null;
@@ -56,7 +60,7 @@ export function RejectedRows({
           </tbody>
         </table>
       </div>
-      {isCut || onDownload ? (
+      {isCut || onDownload || actions ? (
         <div className="rejected-foot">
           {isCut ? (
             <p className="muted" data-testid="import-rejected-cut">
@@ -76,6 +80,7 @@ export function RejectedRows({
               {t('import.rejected.download')}
             </button>
           ) : null}
+          {actions}
         </div>
       ) : null}
     </section>

@@ -6,7 +6,7 @@ import { useLocale } from '../../app/i18n/use-t.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { formatDuration, importErrorText } from './import-text.ts';
-import { ProgressBar } from './ProgressBar.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useImportJob } from './use-import-job.ts';
 
 type Props = {

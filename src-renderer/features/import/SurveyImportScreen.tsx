@@ -14,7 +14,7 @@ import { ImportKinds } from './ImportKinds.tsx';
 import { formatSize } from './import-text.ts';
 import { NoticeLine } from './NoticeLine.tsx';
 import type { Notice } from './NoticeLine.tsx';
-import { ProgressBar } from './ProgressBar.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { RejectedFields } from './RejectedRows.tsx';
 import { rejectedFileName, rejectedRowsCsv } from './rejected-csv.ts';
 import {

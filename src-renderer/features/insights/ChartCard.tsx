@@ -9,13 +9,15 @@ type Props = {
   definition?: string;
   /** A line under the title: what the chart is over. */
   lead?: ReactNode;
+  /** At the end of the title line: the card's export buttons, for a table one can export. */
+  actions?: ReactNode;
   children: ReactNode;
   isWide?: boolean;
   testId: string;
 };
 
 /** One card of the Insights screen: a titled chart or figure, its definition on demand. */
-export function ChartCard({ title, definition, lead, children, isWide, testId }: Props) {
+export function ChartCard({ title, definition, lead, actions, children, isWide, testId }: Props) {
   const { t } = useLocale();
   const titleId = useId();
   return (
@@ -35,6 +37,7 @@ export function ChartCard({ title, definition, lead, children, isWide, testId }:
             testId={`${testId}-info`}
           />
         ) : null}
+        {actions ? <div className="insights-card-actions">{actions}</div> : null}
       </header>
       {lead ? <p className="insights-card-lead">{lead}</p> : null}
       {children}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Kpis } from '../../../src-shared/contract/index.ts';
 import { formatNumber, todayIn } from '../../../src-shared/i18n/locale.ts';
-import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useSettings } from '../../app/use-settings.ts';
 import { ChartCard, ChartEmpty } from './ChartCard.tsx';
@@ -24,6 +23,7 @@ import {
 } from './TrendCharts.tsx';
 import { useInsights } from './use-insights.ts';
 import './insights.css';
+import { LoadFailed } from '../../components/LoadFailed.tsx';
 
 /** The period chosen last, kept while the app runs: back from a segment's customers, it stays. */
 let chosenPeriod: Period | null = null;
@@ -64,13 +64,11 @@ export function InsightsScreen() {
       <PeriodPicker period={period} today={today} onChange={choose} />
 
       {insights.status === 'failed' ? (
-        <div className="empty-state" role="alert">
-          <p className="empty-title">{t('insights.loadFailed')}</p>
-          <p>{errorText(t, insights.error)}</p>
-          <button type="button" className="button" onClick={insights.retry}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          title={t('insights.loadFailed')}
+          error={insights.error}
+          onRetry={insights.retry}
+        />
       ) : !data ? (
         <div className="grid-loading" aria-label={t('common.loading')} />
       ) : (
@@ -86,7 +84,7 @@ export function InsightsScreen() {
           <div className="insights-grid">
             <ChurnByCohort kpis={data.current} series={data.series} />
             <RepeatAndReturning kpis={data.current} series={data.series} />
-            <RetentionHeatmap kpis={data.current} />
+            <RetentionHeatmap kpis={data.current} period={period} />
             <RevenueAndAov kpis={data.current} series={data.series} />
             <SatisfactionOverTime kpis={data.current} series={data.series} />
             <SecondPurchase kpis={data.current} />

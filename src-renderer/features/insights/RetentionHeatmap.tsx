@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { Kpis } from '../../../src-shared/contract/index.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { ChartCard, ChartEmpty } from './ChartCard.tsx';
 import { ImportSalesLink } from './ImportSalesLink.tsx';
 import { useChartFormat } from './use-chart-format.ts';
@@ -11,9 +12,16 @@ const MONTHS_SHOWN = 12;
 /**
  * Cohort retention (DESIGN.md §3) as a grid: a row per month of first purchase, a column per
  * month after it (k = 0 is the cohort's own month, always 100 %), each cell the share of the
- * cohort that bought in that month, shaded by it. Cells after today stay blank.
+ * cohort that bought in that month, shaded by it. Cells after today stay blank. The export holds
+ * the same cohorts (those of the period shown), with every month after each.
  */
-export function RetentionHeatmap({ kpis }: { kpis: Kpis }) {
+export function RetentionHeatmap({
+  kpis,
+  period,
+}: {
+  kpis: Kpis;
+  period: { from: string; to: string };
+}) {
   const { t, fmt } = useLocale();
   const format = useChartFormat();
   const cohorts = kpis.cohorts;
@@ -26,6 +34,11 @@ export function RetentionHeatmap({ kpis }: { kpis: Kpis }) {
       lead={t('insights.cohorts.lead')}
       isWide
       testId="insights-cohorts"
+      actions={
+        hasCohort ? (
+          <ExportButtons request={{ dataset: 'cohorts', from: period.from, to: period.to }} />
+        ) : null
+      }
     >
       {!hasCohort ? (
         kpis.customers === 0 ? (

@@ -4,6 +4,7 @@ import type { Kpis } from '../../../src-shared/contract/index.ts';
 import { SEGMENT_NAMES } from '../../app/i18n/rfm-segments.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { hrefOf } from '../../app/router.ts';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { ChartCard, ChartEmpty } from './ChartCard.tsx';
 import { ImportSalesLink } from './ImportSalesLink.tsx';
 import { SEGMENT_TONES, rfmGridCells } from './rfm.ts';
@@ -24,6 +25,7 @@ export function RfmGrid({ kpis }: { kpis: Kpis }) {
       lead={kpis.rfm.method === 'fixed' ? t('insights.rfm.fixed') : t('insights.rfm.quintiles')}
       isWide
       testId="insights-rfm"
+      actions={kpis.rfm.customers === 0 ? null : <ExportButtons request={{ dataset: 'rfm' }} />}
     >
       {kpis.rfm.customers === 0 ? (
         <ChartEmpty title={t('insights.empty.rfm')} action={<ImportSalesLink />} />

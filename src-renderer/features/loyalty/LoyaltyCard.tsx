@@ -8,13 +8,13 @@ import type { Formatter } from '../../app/i18n/format.ts';
 import { formatNumber } from '../../../src-shared/i18n/locale.ts';
 import type { T } from '../../../src-shared/i18n/translate.ts';
 import { useApi } from '../../api/use-api.ts';
-import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useToast } from '../../components/use-toast.ts';
 import { PointsDialog } from './PointsDialog.tsx';
 import type { PointsMode } from './PointsDialog.tsx';
 import { TierBadge } from './TierBadge.tsx';
 import './loyalty.css';
+import { LoadFailed } from '../../components/LoadFailed.tsx';
 
 type State =
   | { status: 'loading' }
@@ -70,15 +70,12 @@ export function LoyaltyCard({ customerId, customerName, isReadOnly, version }: P
           aria-label={t('common.loading')}
         />
       ) : state.status === 'failed' ? (
-        <div className="form-error" role="alert">
-          <p>{t('loyalty.card.loadFailed')}</p>
-          <p>{errorText(t, state.error)}</p>
-          <div>
-            <button type="button" className="button button-small" onClick={() => void load()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        </div>
+        <LoadFailed
+          inline
+          title={t('loyalty.card.loadFailed')}
+          error={state.error}
+          onRetry={() => void load()}
+        />
       ) : (
         <LoyaltyDetails
           loyalty={state.loyalty}

@@ -6,12 +6,12 @@ import type {
   TierDistribution,
 } from '../../../src-shared/contract/index.ts';
 import { useApi } from '../../api/use-api.ts';
-import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { NearTierCard } from './NearTierCard.tsx';
 import { TierDistributionCard } from './TierDistributionCard.tsx';
 import { TierRulesEditor } from './TierRulesEditor.tsx';
 import './loyalty.css';
+import { LoadFailed } from '../../components/LoadFailed.tsx';
 
 type Loaded = {
   rules: LoyaltyRules;
@@ -72,13 +72,12 @@ export function LoyaltyScreen() {
       {state.status === 'loading' ? (
         <div className="grid-loading" aria-busy="true" aria-label={t('common.loading')} />
       ) : state.status === 'failed' ? (
-        <div className="empty-state" role="alert" data-testid="loyalty-error">
-          <p className="empty-title">{t('loyalty.loadFailed')}</p>
-          <p>{errorText(t, state.error)}</p>
-          <button type="button" className="button" onClick={() => void load()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadFailed
+          title={t('loyalty.loadFailed')}
+          error={state.error}
+          onRetry={() => void load()}
+          testId="loyalty-error"
+        />
       ) : (
         <>
           <div className="loyalty-columns">

@@ -15,6 +15,7 @@ import { Ltr } from '../../components/Ltr.tsx';
 import './settings.css';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { EmailSection } from './EmailSection.tsx';
 import { PlaybookSection } from './PlaybookSection.tsx';
 import { ReminderCard } from './ReminderCard.tsx';
 import { StaffSection } from './StaffSection.tsx';
@@ -72,6 +73,7 @@ export function SettingsScreen() {
       />
       <StaffSection />
       <PlaybookSection />
+      <EmailSection />
       <section className="about" aria-label={t('settings.about')}>
         <p>
           {t('settings.version', { version })}

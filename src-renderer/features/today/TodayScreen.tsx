@@ -25,6 +25,7 @@ import type { TodayAction } from './today-keys.ts';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { TodayPrint } from './TodayPrint.tsx';
 import './today.css';
+import { LoadFailed } from '../../components/LoadFailed.tsx';
 
 const RULES: readonly TaskRule[] = [
   'recovery',
@@ -348,13 +349,12 @@ export function TodayScreen() {
         {state.status === 'loading' ? (
           <div className="today-skeleton" aria-busy="true" aria-label={t('common.loading')} />
         ) : state.status === 'failed' ? (
-          <div className="empty-state" role="alert" data-testid="today-error">
-            <p className="empty-title">{t('today.loadFailed')}</p>
-            <p>{errorText(t, state.error)}</p>
-            <button type="button" className="button" onClick={() => void load()}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <LoadFailed
+            title={t('today.loadFailed')}
+            error={state.error}
+            onRetry={() => void load()}
+            testId="today-error"
+          />
         ) : tasks.length === 0 ? (
           <Empty
             list={state.list}

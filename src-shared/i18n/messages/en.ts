@@ -1,6 +1,9 @@
+import { emailEn } from './email.en.ts';
 import { exportsEn } from './exports.en.ts';
 import { insightsEn } from './insights.en.ts';
 import { loyaltyEn } from './loyalty.en.ts';
+import { messagesEn } from './messages.en.ts';
+import { sendEn } from './send.en.ts';
 import type { Message } from './types.ts';
 
 /**
@@ -157,6 +160,8 @@ export const en = {
   'timeline.emptyTitle': 'No contacts yet',
   'timeline.emptyBody':
     'Calls, messages and visits will appear here once you start following up with this customer.',
+  'timeline.sent.email': 'Email sent',
+  'timeline.sent.sms': 'SMS sent',
   'interaction.channel.phone': 'Phone call',
   'interaction.channel.sms': 'SMS',
   'interaction.channel.email': 'Email',
@@ -737,7 +742,6 @@ export const en = {
     one: 'Show the new customer',
     other: 'Show the {count} new customers',
   },
-  'import.result.downloadRejected': 'Download the rejected rows (CSV)',
   'import.result.another': 'Import another file',
   'import.result.undoHint': 'Changed your mind? Any import can be undone from the history below.',
 
@@ -854,6 +858,9 @@ export const en = {
   'error.db_busy': 'The data file is busy. Try again in a moment.',
   'error.disk_full': 'The disk is full, so nothing was saved. Free some space and try again.',
   'error.cancelled': 'Cancelled; nothing was changed.',
+  'error.smtp_not_configured':
+    'Email is not set up: enter the mail server and its password in Settings → Email.',
+  'error.smtp_failed': 'The mail server did not take the email.',
   'error.internal': 'Something went wrong. Try again; if it keeps happening, restart the app.',
   'error.offline': 'The app’s core is not answering. Is it still running?',
   'reminder.title': 'Bazgasht: follow-ups due',
@@ -1028,6 +1035,9 @@ export const en = {
   ...loyaltyEn,
   ...insightsEn,
   ...exportsEn,
+  ...emailEn,
+  ...sendEn,
+  ...messagesEn,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

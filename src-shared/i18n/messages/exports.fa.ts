@@ -32,10 +32,17 @@ export const exportsFa = {
   'export.label': 'خروجی گرفتن از این فهرست',
   'export.csv': 'خروجی CSV',
   'export.xlsx': 'خروجی اکسل',
+  'export.cancel': 'لغو',
+  'export.cancelled': 'خروجی لغو شد؛ فایلی ذخیره نشد.',
+  'export.progress.rows': '{rows} ردیف نوشته شد…',
+  'export.progress.of': '{rows} از {total} ردیف نوشته شد…',
   'export.working': 'در حال ساخت فایل…',
   'export.done': {
     one: '{count} ردیف در {name} ذخیره شد.',
     other: '{count} ردیف در {name} ذخیره شد.',
   },
   'export.title.rfm': 'دسته‌بندی RFM',
+  'export.title.smsList': 'فهرست پیامک',
+  'export.column.recipient': 'گیرنده',
+  'export.column.message': 'متن پیام',
 } as const satisfies Record<keyof typeof exportsEn, Message>;

@@ -1,7 +1,10 @@
 import type { Catalogue } from './en.ts';
+import { emailFa } from './email.fa.ts';
 import { exportsFa } from './exports.fa.ts';
 import { insightsFa } from './insights.fa.ts';
 import { loyaltyFa } from './loyalty.fa.ts';
+import { messagesFa } from './messages.fa.ts';
+import { sendFa } from './send.fa.ts';
 
 /**
  * The Persian catalogue. Typed against the English keys: a missing or extra key does not compile.
@@ -156,6 +159,8 @@ export const fa: Catalogue = {
   'timeline.emptyTitle': 'هنوز تماسی ثبت نشده است',
   'timeline.emptyBody':
     'وقتی پیگیری این مشتری را شروع کنید، تماس‌ها، پیام‌ها و مراجعه‌هایش اینجا نمایش داده می‌شود.',
+  'timeline.sent.email': 'ایمیل فرستاده شد',
+  'timeline.sent.sms': 'پیامک فرستاده شد',
   'interaction.channel.phone': 'تماس تلفنی',
   'interaction.channel.sms': 'پیامک',
   'interaction.channel.email': 'ایمیل',
@@ -724,7 +729,6 @@ export const fa: Catalogue = {
   'import.result.lead': '{name} در {duration} وارد شد.',
   'import.result.leadFile': 'فایل در {duration} وارد شد.',
   'import.result.showCustomers': 'نمایش {count} مشتری جدید',
-  'import.result.downloadRejected': 'دریافت ردیف‌های ردشده (CSV)',
   'import.result.another': 'وارد کردن فایل دیگر',
   'import.result.undoHint': 'پشیمان شدید؟ هر ورود را می‌توانید از سابقهٔ پایین برگردانید.',
 
@@ -817,6 +821,9 @@ export const fa: Catalogue = {
   'error.db_busy': 'فایل اطلاعات مشغول است. چند لحظه بعد دوباره امتحان کنید.',
   'error.disk_full': 'دیسک پر است و چیزی ذخیره نشد. کمی جا باز کنید و دوباره امتحان کنید.',
   'error.cancelled': 'لغو شد؛ چیزی تغییر نکرد.',
+  'error.smtp_not_configured':
+    'ایمیل راه‌اندازی نشده است: سرور ایمیل و رمز آن را در تنظیمات ← ایمیل وارد کنید.',
+  'error.smtp_failed': 'سرور ایمیل، ایمیل را نپذیرفت.',
   'error.internal': 'مشکلی پیش آمد. دوباره امتحان کنید؛ اگر تکرار شد، برنامه را دوباره باز کنید.',
   'error.offline': 'هستهٔ برنامه پاسخ نمی‌دهد. آیا هنوز در حال اجراست؟',
   'reminder.title': 'بازگشت: پیگیری‌های امروز',
@@ -985,4 +992,7 @@ export const fa: Catalogue = {
   ...loyaltyFa,
   ...insightsFa,
   ...exportsFa,
+  ...emailFa,
+  ...sendFa,
+  ...messagesFa,
 };

@@ -111,7 +111,7 @@ export class ImportPage {
       back: page.getByTestId('import-back'),
       result: page.getByTestId('import-result'),
       showCustomers: page.getByTestId('import-show-customers'),
-      downloadRejected: page.getByTestId('import-download-rejected'),
+      downloadRejected: page.getByTestId('import-rejected').getByTestId('export-csv'),
       another: page.getByTestId('import-another'),
       history: page.getByTestId('import-history'),
       historyEmpty: page.getByTestId('import-history-empty'),

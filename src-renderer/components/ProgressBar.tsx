@@ -16,7 +16,7 @@ export function ProgressBar({
   const percent = isKnown ? Math.min(100, Math.max(0, (value / max) * 100)) : 0;
   return (
     <div
-      className="progress-bar import-progress-bar"
+      className="progress-bar"
       role="progressbar"
       aria-label={label}
       aria-valuemin={0}
