@@ -114,7 +114,7 @@ CREATE UNIQUE INDEX idx_orders_source_external_id ON orders (source, external_id
   WHERE external_id IS NOT NULL;
 
 -- index idx_points_ledger_customer_id
-CREATE INDEX idx_points_ledger_customer_id ON points_ledger (customer_id, local_date);
+CREATE INDEX idx_points_ledger_customer_id ON points_ledger (customer_id, local_date, points);
 
 -- index idx_points_ledger_expires_on
 CREATE INDEX idx_points_ledger_expires_on ON points_ledger (expires_on)

@@ -744,6 +744,12 @@ export const messagesResults = z
   })
   .strict();
 
+/**
+ * The most .eml files one .zip holds: the zip travels whole to the renderer, and a mail program
+ * is no place to open more; a larger audience is sent over SMTP or split.
+ */
+export const EML_MAX_FILES = 2_000;
+
 /** One .eml file per recipient (handed back as one .zip), or an SMS list as .csv or .xlsx. */
 export const messagesEml = messagesAudience;
 export const messagesSmsList = z

@@ -196,16 +196,21 @@ test('insights: figures for a period against the core, definitions, focus figure
 
   // The segment exports as the list shows it: a CSV with a BOM (Excel then reads Persian), the
   // list's columns in the user's language, one row per customer in the segment.
-  const downloading = page.waitForEvent('download');
-  await page.getByTestId('export-csv').click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/\.csv$/);
-  const bytes = await readFile(await download.path());
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+  const lines = await downloadCsv(page, page.getByTestId('export-csv'));
   expect(lines[0]).toContain(t('customers.column.name'));
   expect(lines[0]).toContain(t('customers.column.totalSpent'));
   expect(lines).toHaveLength(1 + inSegment);
+  expect(lines[1]).toMatch(/[0-9]/);
+  if (lang === 'fa') {
+    // In Persian the file can have Persian digits (for reading and printing), and remembers it.
+    await page.getByTestId('export-persian-digits').check();
+    const persian = await downloadCsv(page, page.getByTestId('export-csv'));
+    expect(persian).toHaveLength(1 + inSegment);
+    expect(persian[1]).toMatch(/[۰-۹]/);
+    await page.getByTestId('export-persian-digits').uncheck();
+  } else {
+    await expect(page.getByTestId('export-persian-digits')).toHaveCount(0);
+  }
 
   // Its × shows everyone again; the saved filter picks a segment from the list itself.
   await page.getByTestId('customers-rfm-filter-clear').click();

@@ -36,6 +36,7 @@ import {
 } from './loyalty-settings.ts';
 import {
   balanceOf,
+  balanceStatement,
   createScopeTable,
   expirePoints,
   syncOrderPoints,
@@ -395,6 +396,7 @@ const loyaltyFiguresAsTheyAre = async (
   const rules = readLoyaltyRules(sqlite);
   const { withinPercent } = (await getPlaybookSettings(ctx)).rules.near_next_tier;
   const tierOf = sqlite.prepare('SELECT tier_id, spend FROM customer_tiers WHERE customer_id = ?');
+  const balance = balanceStatement(sqlite);
   return (customerId) => {
     const row = tierOf.get(customerId) as { tier_id: string; spend: number } | undefined;
     const found = row ? rules.tiers.findIndex((tier) => tier.id === row.tier_id) : 0;
@@ -417,7 +419,7 @@ const loyaltyFiguresAsTheyAre = async (
             isNear: next.isNear,
           }
         : null,
-      balance: balanceOf(sqlite, customerId),
+      balance: balance(customerId),
     };
   };
 };

@@ -299,8 +299,15 @@ export const expirePoints = (
   return written;
 };
 
-export const balanceOf = (sqlite: BetterSqlite3.Database, customerId: string): number =>
-  (sqlite
+/** A customer's points balance, from the ledger's customer index alone (migration 9). */
+export const balanceStatement = (
+  sqlite: BetterSqlite3.Database,
+): ((customerId: string) => number) => {
+  const sum = sqlite
     .prepare('SELECT coalesce(sum(points), 0) FROM points_ledger WHERE customer_id = ?')
-    .pluck()
-    .get(customerId) as number) ?? 0;
+    .pluck();
+  return (customerId) => (sum.get(customerId) as number | undefined) ?? 0;
+};
+
+export const balanceOf = (sqlite: BetterSqlite3.Database, customerId: string): number =>
+  balanceStatement(sqlite)(customerId);

@@ -110,7 +110,7 @@ describe('.eml files (messages:eml)', () => {
     expect(String(parsed.html)).toContain('<html lang="en" dir="ltr">');
   });
 
-  it('refuses an SMS template and an audience nobody can be emailed, logging nothing', async () => {
+  it('refuses an SMS template, an audience nobody can be emailed and one too big, logging nothing', async () => {
     const sms = await template('fa', 'sms');
     const email = await template('fa');
     const reachable = await customer('a', 'a@example.com');
@@ -121,8 +121,20 @@ describe('.eml files (messages:eml)', () => {
     await expect(
       emlZip(ctx, { templateId: email, audience: { customerIds: [blocked] } }),
     ).rejects.toMatchObject({ code: 'bad_input', details: { reason: 'no_recipients' } });
+    // More reachable recipients than one .zip may hold (the do-not-contact one does not count).
+    const another = await customer('c', 'c@example.com');
+    await expect(
+      emlZip(ctx, { templateId: email, audience: { customerIds: [reachable, blocked] } }, 1),
+    ).resolves.toMatchObject({ rows: 1 });
+    await expect(
+      emlZip(ctx, { templateId: email, audience: { customerIds: [reachable, another] } }, 1),
+    ).rejects.toMatchObject({
+      code: 'bad_input',
+      details: { reason: 'too_many_eml', max: 1, count: 2 },
+    });
+    // Only the one zip made was logged.
     expect(ctx.database.sqlite.prepare('SELECT count(*) AS n FROM message_log').get()).toEqual({
-      n: 0,
+      n: 1,
     });
   });
 });

@@ -1,6 +1,8 @@
 import { zipSync } from 'fflate';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { z } from 'zod';
+import { AppError } from '../../../src-shared/contract/errors.ts';
+import { EML_MAX_FILES } from '../../../src-shared/contract/schemas.ts';
 import type { messagesEml } from '../../../src-shared/contract/schemas.ts';
 import type { ExportedFile } from '../../../src-shared/contract/types.ts';
 import { todayIn } from '../../../src-shared/i18n/locale.ts';
@@ -42,10 +44,22 @@ export const emlFileName = (name: string, customerId: string): string => {
 export type EmlInput = z.output<typeof messagesEml>;
 
 /** messages:eml: the .zip of .eml files, each one logged on its customer's timeline. */
-export const emlZip = async (ctx: CoreContext, input: EmlInput): Promise<ExportedFile> => {
+export const emlZip = async (
+  ctx: CoreContext,
+  input: EmlInput,
+  maxFiles: number = EML_MAX_FILES,
+): Promise<ExportedFile> => {
   const template = await requireEmailTemplate(ctx, input.templateId);
   const recipients = await resolveAudience(ctx, input.audience, 'email');
   requireReachable(recipients);
+  const reachable = recipients.filter((recipient) => recipient.skip === null).length;
+  if (reachable > maxFiles) {
+    throw new AppError(
+      'bad_input',
+      `${reachable} .eml files are too many for one .zip (at most ${maxFiles}): send them over SMTP, or choose a smaller audience.`,
+      { field: 'audience', reason: 'too_many_eml', max: maxFiles, count: reachable },
+    );
+  }
   const settings = await getSettings(ctx);
   // Without a saved sender the mail program fills in From (and there is no List-Unsubscribe).
   const sender = senderOf(readSmtpConfig(ctx), settings.shopName);

@@ -173,13 +173,15 @@ export const createRecipientReader = async (
   const loyaltyOf = await createLoyaltyFigures(ctx);
   const today = todayIn(ctx.now(), settings.timeZone);
   const customerOf = sqlite.prepare('SELECT name FROM customers WHERE id = ?');
+  // The newest live order, walking the customer's orders index from the end (rowid, the
+  // index's last column, breaks a tie of times), so the first live one found is the answer.
   const lastOrderOf = sqlite.prepare(
     `SELECT o.local_date,
        (SELECT product_name FROM order_items WHERE order_id = o.id ORDER BY line LIMIT 1)
          AS product
      FROM orders o
      WHERE o.customer_id = ? AND o.archived_at IS NULL AND o.status <> 'void'
-     ORDER BY o.ordered_at DESC, o.id DESC LIMIT 1`,
+     ORDER BY o.ordered_at DESC, o.rowid DESC LIMIT 1`,
   );
   return (customerId) => {
     const customer = customerOf.get(customerId) as { name: string } | undefined;

@@ -6,6 +6,7 @@ import * as m0005 from './0005_kpis.ts';
 import * as m0006 from './0006_loyalty.ts';
 import * as m0007 from './0007_message_templates.ts';
 import * as m0008 from './0008_message_log.ts';
+import * as m0009 from './0009_points_balance_index.ts';
 
 export type Migration = {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, ...m0006 },
   { version: 7, ...m0007 },
   { version: 8, ...m0008 },
+  { version: 9, ...m0009 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

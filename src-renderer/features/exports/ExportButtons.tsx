@@ -9,6 +9,7 @@ import { errorText } from '../../app/i18n/error-text.ts';
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { useStoredChoice } from '../../components/use-stored-choice.ts';
 import { useToast } from '../../components/use-toast.ts';
 import { downloadBase64 } from '../../components/download.ts';
 import './exports.css';
@@ -18,6 +19,9 @@ export type ExportRequest = DistributiveOmit<InputOf<'exports:start'>, 'format' 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const POLL_MS = 150;
+
+const PERSIAN_DIGITS_KEY = 'bazgasht.export.persianDigits';
+const isTrue = (stored: string | null): boolean => stored === 'true';
 
 /**
  * "Export CSV" and "Export Excel" for a list: the core writes the file in the background (headers
@@ -30,6 +34,9 @@ export function ExportButtons({ request }: { request: ExportRequest }) {
   const toast = useToast();
   const [format, setFormat] = useState<'csv' | 'xlsx' | null>(null);
   const [job, setJob] = useState<ExportJob | null>(null);
+  // In Persian, a file to read or print may want Persian digits; Excel computes only with Latin
+  // ones (the default).
+  const [persianDigits, setPersianDigits] = useStoredChoice(PERSIAN_DIGITS_KEY, isTrue);
   // Set when the screen goes away: the poll stops and a running export is cancelled.
   const left = useRef(false);
   const jobId = useRef<string | null>(null);
@@ -48,6 +55,7 @@ export function ExportButtons({ request }: { request: ExportRequest }) {
         ...request,
         format: chosen,
         locale,
+        persianDigits: locale === 'fa' && persianDigits,
       } as InputOf<'exports:start'>);
       jobId.current = current.id;
       while (current.state === 'running' && !left.current) {
@@ -97,6 +105,18 @@ export function ExportButtons({ request }: { request: ExportRequest }) {
           {t(each === 'csv' ? 'export.csv' : 'export.xlsx')}
         </BusyButton>
       ))}
+      {locale === 'fa' && (
+        <label className="export-digits">
+          <input
+            type="checkbox"
+            checked={persianDigits}
+            disabled={format !== null}
+            onChange={(event) => setPersianDigits(event.target.checked)}
+            data-testid="export-persian-digits"
+          />
+          {t('export.persianDigits')}
+        </label>
+      )}
       {job && (
         <div className="export-progress" data-testid="export-progress">
           <ProgressBar

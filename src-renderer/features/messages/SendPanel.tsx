@@ -23,6 +23,7 @@ import { SendJobView } from './SendJobView.tsx';
 import { useAudienceSummary } from './use-audience-summary.ts';
 import type { AudienceCount } from './use-audience-summary.ts';
 import './send.css';
+import { EML_MAX_FILES } from '../../../src-shared/contract/schemas.ts';
 
 /** The audience the Messages address carries ("Message these customers"), or the whole book. */
 const routeAudience = (route: Route): AudienceFilters =>
@@ -85,7 +86,7 @@ function EmailSend({
   count,
   recount,
 }: SendProps & { recount: () => Promise<AudienceSummary> }) {
-  const { t } = useLocale();
+  const { t, fmt } = useLocale();
   const api = useApi();
   const toast = useToast();
   const [smtp, setSmtp] = useState<SmtpSettings | null>(null);
@@ -192,7 +193,7 @@ function EmailSend({
           type="button"
           className="button"
           isBusy={busy === 'eml'}
-          disabled={busy !== null || reachable(count) === 0}
+          disabled={busy !== null || reachable(count) === 0 || reachable(count) > EML_MAX_FILES}
           busyLabel={t('send.working')}
           onClick={() => void saveEml()}
           data-testid="send-eml"
@@ -205,7 +206,11 @@ function EmailSend({
           {t('send.email.via', { address: isolate(smtp.fromAddress), host: isolate(smtp.host) })}
         </p>
       ) : null}
-      <p className="muted">{t('send.email.emlHint')}</p>
+      <p className="muted" data-testid="send-eml-hint">
+        {reachable(count) > EML_MAX_FILES
+          ? t('send.email.emlTooMany', { max: fmt.number(EML_MAX_FILES) })
+          : t('send.email.emlHint')}
+      </p>
       {confirming !== null ? (
         <SendConfirmDialog
           template={template}

@@ -35,6 +35,7 @@ export const exportsEn = {
   'export.cancelled': 'Export cancelled; no file was saved.',
   'export.progress.rows': '{rows} rows written…',
   'export.progress.of': '{rows} of {total} rows written…',
+  'export.persianDigits': 'Persian digits',
   'export.working': 'Exporting…',
   'export.done': { one: '{count} row saved to {name}.', other: '{count} rows saved to {name}.' },
   'export.title.rfm': 'RFM segments',

@@ -36,6 +36,7 @@ export const exportsFa = {
   'export.cancelled': 'خروجی لغو شد؛ فایلی ذخیره نشد.',
   'export.progress.rows': '{rows} ردیف نوشته شد…',
   'export.progress.of': '{rows} از {total} ردیف نوشته شد…',
+  'export.persianDigits': 'ارقام فارسی',
   'export.working': 'در حال ساخت فایل…',
   'export.done': {
     one: '{count} ردیف در {name} ذخیره شد.',

@@ -27,6 +27,8 @@ export const sendEn = {
   'send.email.send': 'Send email…',
   'send.email.eml': 'Save as .eml files',
   'send.email.emlHint': 'One file per recipient, in a .zip, to send from your own mail program.',
+  'send.email.emlTooMany':
+    'Save .eml files for at most {max} customers at a time: send through your mail server, or choose fewer customers.',
   'send.email.emlDone': {
     one: '{count} email saved in {name}.',
     other: '{count} emails saved in {name}.',

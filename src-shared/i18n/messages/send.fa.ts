@@ -28,6 +28,8 @@ export const sendFa = {
   'send.email.eml': 'ذخیره به صورت فایل‌های ‎.eml',
   'send.email.emlHint':
     'برای هر گیرنده یک فایل، همه در یک ‎.zip، تا از برنامهٔ ایمیل خودتان بفرستید.',
+  'send.email.emlTooMany':
+    'فایل ‎.eml را هر بار برای حداکثر {max} مشتری می‌توان ساخت: با سرور ایمیل بفرستید یا مشتریان کمتری انتخاب کنید.',
   'send.email.emlDone': {
     one: '{count} ایمیل در {name} ذخیره شد.',
     other: '{count} ایمیل در {name} ذخیره شد.',
