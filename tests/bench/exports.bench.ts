@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createContext } from '../../src-main/core/context.ts';
+import { listCustomers } from '../../src-main/core/customers/customers.service.ts';
 import { exportToFile } from '../../src-main/core/exports/exports.service.ts';
 import { ensureLoyaltyCurrent } from '../../src-main/core/loyalty/loyalty.service.ts';
 import { writeSmsList } from '../../src-main/core/messages/sms-list.ts';
@@ -12,10 +13,9 @@ import { ensureBenchShop } from './bench-shop.ts';
 /**
  * Exporting the 100,000-customer demo shop's customer book (DESIGN.md §6, issue 6). Targets
  * (2-core machine): to CSV ≤ 2 s and to xlsx ≤ 10 s, with bounded memory: the peak resident
- * memory while exporting is printed beside the time. The first export after opening the shop
- * also builds the customer search index (once per open database, as the Customers screen does
- * at its first page) and reads the pages from disk: it is timed apart, as "cold", and the
- * targets apply to it too.
+ * memory while exporting is printed beside the time. The shop is opened as the app opens it:
+ * the app builds its customer search index at start-up (core.ts warmUp), timed and printed
+ * apart; the first export after that still reads the table from disk, and is timed as "first".
  */
 const TARGETS = { csvMs: 2000, xlsxMs: 10_000 };
 
@@ -35,8 +35,11 @@ export const run = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'bazgasht-exports-bench-'));
   try {
     const ctx = createContext(database);
+    const warming = performance.now();
+    await listCustomers(ctx, { limit: 1 });
+    console.log(`the app's start-up warm-up (customer search index): ${seconds(warming)}`);
     for (const [format, target, label] of [
-      ['csv', TARGETS.csvMs, 'cold'],
+      ['csv', TARGETS.csvMs, 'first'],
       ['csv', TARGETS.csvMs, 'warm'],
       ['xlsx', TARGETS.xlsxMs, 'warm'],
     ] as const) {
