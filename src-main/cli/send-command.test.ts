@@ -25,6 +25,15 @@ afterEach(async () => {
 
 const NOW = '2025-07-01T06:30:00.000Z';
 
+/** `send --template T --segment S …` on the shop's database. */
+const send = (
+  env: NodeJS.ProcessEnv,
+  db: string,
+  template: string,
+  segment: string,
+  ...more: string[]
+) => run(env, '--db', db, 'send', '--template', template, '--segment', segment, ...more);
+
 /** The CLI in this process with its output collected and the given environment. */
 const run = async (env: NodeJS.ProcessEnv, ...argv: string[]) => {
   const out: string[] = [];
@@ -68,15 +77,7 @@ const makeShop = async (server: TestSmtpOptions = {}) => {
       body: 'سپاس {firstName}',
     });
     // Saved as the app saves it; the password is not kept (a fresh run must be given it).
-    saveSmtpSettings(ctx, createMemorySecretStore(), {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      user: smtp.user,
-      password: smtp.password,
-      fromAddress: 'shop@example.com',
-      fromName: 'Shop',
-    });
+    saveSmtpSettings(ctx, createMemorySecretStore(), smtp.settings('Shop'));
   } finally {
     await database.close();
   }
@@ -96,17 +97,7 @@ const loggedCount = (path: string) => {
 describe('bazgasht send', () => {
   it('--dry-run counts who would be emailed and skipped, and sends nothing', async () => {
     const { db } = await makeShop();
-    const result = await run(
-      {},
-      '--db',
-      db,
-      'send',
-      '--template',
-      'thanks gold',
-      '--segment',
-      'برنزی',
-      '--dry-run',
-    );
+    const result = await send({}, db, 'thanks gold', 'برنزی', '--dry-run');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe(
       'Would email 2 of 4 customers; skipped: 1 do not contact, 1 without an email. Nothing sent.',
@@ -117,18 +108,7 @@ describe('bazgasht send', () => {
 
   it('sends through the saved server with the password from the environment', async () => {
     const { db, env } = await makeShop();
-    const result = await run(
-      env,
-      '--db',
-      db,
-      'send',
-      '--template',
-      'THANKS GOLD',
-      '--segment',
-      'bronze',
-      '--rate',
-      '600',
-    );
+    const result = await send(env, db, 'THANKS GOLD', 'bronze', '--rate', '600');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe(
       'Sent 2, skipped 2 (1 do not contact, 1 without an email), failed 0.',
@@ -144,18 +124,7 @@ describe('bazgasht send', () => {
     const { db, env } = await makeShop({
       refuseRecipient: (address) => (address === 'neda@example.com' ? 'mailbox full' : null),
     });
-    const result = await run(
-      env,
-      '--db',
-      db,
-      'send',
-      '--template',
-      'Thanks Gold',
-      '--segment',
-      'bronze',
-      '--rate',
-      '600',
-    );
+    const result = await send(env, db, 'Thanks Gold', 'bronze', '--rate', '600');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^failed {2}Neda <neda@example\.com>: 550 mailbox full$/m);
     expect(result.stdout).toMatch(/^Sent 1, skipped 2 .*, failed 1\.$/m);
@@ -187,16 +156,7 @@ describe('bazgasht send', () => {
 
   it('refuses without the password (exit 2), sending nothing', async () => {
     const { db } = await makeShop();
-    const result = await run(
-      {},
-      '--db',
-      db,
-      'send',
-      '--template',
-      'Thanks Gold',
-      '--segment',
-      'bronze',
-    );
+    const result = await send({}, db, 'Thanks Gold', 'bronze');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^bazgasht: The password of shop on 127\.0\.0\.1 is not known/);
     expect(loggedCount(db)).toBe(0);

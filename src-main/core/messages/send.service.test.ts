@@ -45,15 +45,7 @@ const setUp = async (
     sleep: async () => {},
     ...options,
   });
-  service.smtpSave({
-    host: '127.0.0.1',
-    port: smtp.port,
-    security: 'none',
-    user: smtp.user,
-    password: smtp.password,
-    fromAddress: 'shop@example.com',
-    fromName: 'Golrang Shop',
-  });
+  service.smtpSave(smtp.settings('Golrang Shop'));
   return { smtp, service };
 };
 
@@ -383,15 +375,7 @@ describe('SMTP settings', () => {
     expect(smtp.received[0]?.parsed.text).toContain('برای گلرنگ');
     expect(count('SELECT count(*) AS n FROM message_log')).toBe(0);
 
-    service.smtpSave({
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      user: smtp.user,
-      password: 'wrong',
-      fromAddress: 'shop@example.com',
-      fromName: '',
-    });
+    service.smtpSave({ ...smtp.settings(''), password: 'wrong' });
     const refused = service.smtpTest({ to: 'owner@example.com' });
     await expect(refused).rejects.toMatchObject({ code: 'smtp_failed' });
     await expect(refused).rejects.toHaveProperty('details.reason', expect.stringMatching(/535/));
@@ -426,14 +410,9 @@ describe('messages channels', () => {
         ok: true,
         data: { total: 2, sendable: 1, skipped: { doNotContact: 0, noAddress: 1 } },
       });
-      const saved = await dispatch('smtp:save', {
-        host: '127.0.0.1',
-        port: smtp.port,
-        security: 'none',
-        user: smtp.user,
-        fromAddress: 'shop@example.com',
-        fromName: 'Shop',
-      });
+      // Without a password: the one the store already keeps stays.
+      const { password: _kept, ...settings } = smtp.settings('Shop');
+      const saved = await dispatch('smtp:save', settings);
       expect(saved).toMatchObject({ ok: true, data: { passwordSaved: true, configured: true } });
       const sent = await dispatch('messages:send', { templateId, audience, ratePerMinute: 600 });
       if (!sent.ok) throw new Error(sent.error.message);
