@@ -5,6 +5,7 @@ import type { Locale } from '../../../src-shared/contract/types.ts';
 import { defaultLoyaltyRules, loyaltyProblems } from '../../../src-shared/domain/loyalty.ts';
 import type { LoyaltyProblem, LoyaltyRules } from '../../../src-shared/domain/loyalty.ts';
 import { createTranslator } from '../../../src-shared/i18n/translate.ts';
+import { readSettingValue, writeSettingValue } from '../settings/setting-value.ts';
 
 /**
  * The loyalty rules live in settings, one JSON value under 'loyalty' (like the playbook's). Until
@@ -14,25 +15,15 @@ import { createTranslator } from '../../../src-shared/i18n/translate.ts';
  */
 const KEY = 'loyalty';
 
-const readValue = (sqlite: BetterSqlite3.Database, key: string): unknown => {
-  const text = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
-  if (typeof text !== 'string') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-};
-
 /** The shop's language for default names: its chosen one, else Persian for a Rial shop. */
 const shopLocale = (sqlite: BetterSqlite3.Database, currency: string): Locale => {
-  const locale = readValue(sqlite, 'locale');
+  const locale = readSettingValue(sqlite, 'locale');
   if (locale === 'fa' || locale === 'en') return locale;
   return currency === 'IRR' ? 'fa' : 'en';
 };
 
 export const defaultRulesFor = (sqlite: BetterSqlite3.Database): LoyaltyRules => {
-  const stored = readValue(sqlite, 'currency');
+  const stored = readSettingValue(sqlite, 'currency');
   const currency = typeof stored === 'string' ? stored : 'IRR';
   const t = createTranslator(shopLocale(sqlite, currency));
   return defaultLoyaltyRules(currency, {
@@ -44,7 +35,7 @@ export const defaultRulesFor = (sqlite: BetterSqlite3.Database): LoyaltyRules =>
 
 /** The saved rules, or the defaults (also when the stored value is damaged or hand-edited). */
 export const readLoyaltyRules = (sqlite: BetterSqlite3.Database): LoyaltyRules => {
-  const parsed = loyaltyRulesSchema.safeParse(readValue(sqlite, KEY));
+  const parsed = loyaltyRulesSchema.safeParse(readSettingValue(sqlite, KEY));
   if (parsed.success && loyaltyProblems(parsed.data).length === 0) return parsed.data;
   return defaultRulesFor(sqlite);
 };
@@ -87,12 +78,7 @@ export const writeLoyaltyRules = (
   rules: LoyaltyRules,
   now: string,
 ): void => {
-  sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    )
-    .run(KEY, JSON.stringify(rules), now);
+  writeSettingValue(sqlite, KEY, rules, now);
 };
 
 /** What the last loyalty update covered: a rebuildable cache, kept in settings. */
@@ -108,7 +94,7 @@ export type LoyaltyState = {
 const STATE_KEY = 'loyalty.state';
 
 export const readLoyaltyState = (sqlite: BetterSqlite3.Database): LoyaltyState | null => {
-  const value = readValue(sqlite, STATE_KEY) as Partial<LoyaltyState> | undefined;
+  const value = readSettingValue(sqlite, STATE_KEY) as Partial<LoyaltyState> | undefined;
   return value && typeof value.asOf === 'string' && typeof value.rulesKey === 'string'
     ? {
         asOf: value.asOf,
@@ -123,12 +109,7 @@ export const writeLoyaltyState = (
   state: LoyaltyState,
   now: string,
 ): void => {
-  sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    )
-    .run(STATE_KEY, JSON.stringify(state), now);
+  writeSettingValue(sqlite, STATE_KEY, state, now);
 };
 
 /** What the tiers depend on: the window and each tier's id and threshold (not names). */

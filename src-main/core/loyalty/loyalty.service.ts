@@ -51,6 +51,7 @@ import {
   liveCustomerCount,
   tierWindowOf,
 } from './tiers.ts';
+import type { TierHistoryTable } from '../../db/schema.ts';
 
 /**
  * Loyalty (DESIGN.md §2): points and tiers brought up to date after every change of sales (an
@@ -337,19 +338,8 @@ type LedgerRecord = {
   created_at: string;
 };
 
-type HistoryRecord = {
-  id: string;
-  tier_id: string;
-  tier_name: string;
-  tier_rank: number;
-  from_tier_id: string | null;
-  from_tier_name: string | null;
-  from_tier_rank: number | null;
-  reached_on: string | null;
-  held_until: string | null;
-  changed_on: string;
-  cause: TierChange['cause'];
-};
+/** A tier_history row as the profile reads it. */
+type HistoryRecord = Omit<TierHistoryTable, 'customer_id' | 'created_at'>;
 
 const requireCustomer = (sqlite: BetterSqlite3.Database, id: string, isChange: boolean) => {
   const row = sqlite.prepare('SELECT id, merged_into_id FROM customers WHERE id = ?').get(id) as

@@ -5,6 +5,7 @@ import type { SmtpSettings } from '../../../src-shared/contract/types.ts';
 import type { CoreContext } from '../context.ts';
 import { nowIso } from '../context.ts';
 import type { SecretStore } from './secret-store.ts';
+import { readSettingValue, writeSettingValue } from '../settings/setting-value.ts';
 
 /**
  * The shop's outgoing mail server (DESIGN.md §6), kept in the settings table like the other
@@ -36,24 +37,8 @@ export type SettingSlot = { read: () => unknown; write: (value: unknown) => void
  * than being removed (rows are never deleted: DESIGN.md sync rules).
  */
 export const settingSlot = (ctx: CoreContext, key: string): SettingSlot => ({
-  read: () => {
-    const row = ctx.database.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-      { value: string } | undefined;
-    if (!row) return null;
-    try {
-      return JSON.parse(row.value) as unknown;
-    } catch {
-      return null;
-    }
-  },
-  write: (value) => {
-    ctx.database.sqlite
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(key, JSON.stringify(value ?? null), nowIso(ctx));
-  },
+  read: () => readSettingValue(ctx.database.sqlite, key) ?? null,
+  write: (value) => writeSettingValue(ctx.database.sqlite, key, value ?? null, nowIso(ctx)),
 });
 
 /** Where the desktop app keeps the password sealed by the operating system (base64). */

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { templatePreview, templateSave } from '../../../src-shared/contract/schemas.ts';
-import type { MessageTemplate, TemplatePreview } from '../../../src-shared/contract/types.ts';
+import type {
+  MessageTemplate,
+  Settings,
+  TemplatePreview,
+} from '../../../src-shared/contract/types.ts';
 import {
   TEMPLATE_MOMENTS,
   parseTemplate,
@@ -167,11 +171,12 @@ export const deleteTemplate = async (ctx: CoreContext, id: string): Promise<Mess
  */
 export const createRecipientReader = async (
   ctx: CoreContext,
+  settings?: Settings,
 ): Promise<(customerId: string) => RecipientValues> => {
   const { sqlite } = ctx.database;
-  const settings = await getSettings(ctx);
+  const { shopName, timeZone } = settings ?? (await getSettings(ctx));
   const loyaltyOf = await createLoyaltyFigures(ctx);
-  const today = todayIn(ctx.now(), settings.timeZone);
+  const today = todayIn(ctx.now(), timeZone);
   const customerOf = sqlite.prepare('SELECT name FROM customers WHERE id = ?');
   // The newest live order, walking the customer's orders index from the end (rowid, the
   // index's last column, breaks a tie of times), so the first live one found is the answer.
@@ -203,7 +208,7 @@ export const createRecipientReader = async (
       tier: loyalty.tier.name.trim() || null,
       pointsBalance: loyalty.balance,
       pointsToNextTier: loyalty.next?.missing ?? null,
-      shopName: settings.shopName.trim() || null,
+      shopName: shopName.trim() || null,
     };
   };
 };
@@ -229,8 +234,8 @@ export const createTemplateFiller = async (
   ctx: CoreContext,
   template: Pick<MessageTemplate, 'locale' | 'subject' | 'body'>,
 ): Promise<(customerId: string) => FilledTemplate> => {
-  const read = await createRecipientReader(ctx);
   const settings = await getSettings(ctx);
+  const read = await createRecipientReader(ctx, settings);
   const options = {
     locale: template.locale,
     money: { currency: settings.currency, displayUnit: settings.displayUnit },

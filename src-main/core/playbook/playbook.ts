@@ -17,6 +17,7 @@ import { getSettings } from '../settings/settings.service.ts';
 import { createZonedClock } from '../zoned-time.ts';
 import { getPlaybookSettings } from './playbook-settings.ts';
 import { ACTIVE, RULE_PRIORITY, addEvent, dedupeKey, rankSql } from './tasks.repository.ts';
+import { readSettingValue, writeSettingValue } from '../settings/setting-value.ts';
 
 /**
  * The follow-up playbook (DESIGN.md §4): one idempotent run as of a day plans the tasks the rules
@@ -500,14 +501,8 @@ type CachedThreshold = {
  */
 const vipThreshold = (sqlite: BetterSqlite3.Database, run: PlaybookRunInput): number | null => {
   const { windowDays, percentile } = run.settings.rules.vip_opportunity;
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(THRESHOLD_KEY);
+  const cached = (readSettingValue(sqlite, THRESHOLD_KEY) ?? null) as CachedThreshold | null;
   const maxRowid = Number(sqlite.prepare('SELECT max(rowid) FROM orders').pluck().get() ?? 0);
-  let cached: CachedThreshold | null;
-  try {
-    cached = typeof row === 'string' ? (JSON.parse(row) as CachedThreshold) : null;
-  } catch {
-    cached = null;
-  }
   if (
     cached &&
     cached.windowDays === windowDays &&
@@ -528,12 +523,7 @@ const vipThreshold = (sqlite: BetterSqlite3.Database, run: PlaybookRunInput): nu
     maxRowid,
     value,
   };
-  sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    )
-    .run(THRESHOLD_KEY, JSON.stringify(fresh), run.now);
+  writeSettingValue(sqlite, THRESHOLD_KEY, fresh, run.now);
   return value;
 };
 

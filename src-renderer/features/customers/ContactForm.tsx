@@ -7,7 +7,6 @@ import { errorText, fieldErrorOf, reasonText } from '../../app/i18n/error-text.t
 import { useLocale } from '../../app/i18n/use-t.ts';
 import { useLeaveGuard } from '../../app/use-leave-guard.ts';
 import { useSettings } from '../../app/use-settings.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Field } from '../../components/Field.tsx';
 import { TagInput } from '../../components/TagInput.tsx';
 import { useToast } from '../../components/use-toast.ts';
@@ -16,6 +15,7 @@ import { IdentityFields } from './IdentityFields.tsx';
 import type { ContactDraft, ContactErrors, ContactField } from './customer-form.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { LeaveGuardDialog } from '../../components/LeaveGuardDialog.tsx';
 
 const CHANNELS: readonly PreferredChannel[] = ['phone', 'sms', 'email', 'none'];
 
@@ -197,20 +197,15 @@ export function ContactForm({ customer, onSaved }: Props) {
           {t('common.save')}
         </BusyButton>
       </div>
-      {leaveGuard.isAsking ? (
-        <ConfirmDialog
-          title={t('customer.discardTitle')}
-          confirmLabel={t('customer.discardConfirm')}
-          cancelLabel={t('customer.keepEditing')}
-          tone="danger"
-          initialFocus="cancel"
-          onConfirm={async () => leaveGuard.leave()}
-          onClose={leaveGuard.stay}
-          testId="discard-dialog"
-        >
-          <p>{t('customer.discardBody', { name: customer.name })}</p>
-        </ConfirmDialog>
-      ) : null}
+      <LeaveGuardDialog
+        guard={leaveGuard}
+        title={t('customer.discardTitle')}
+        confirmLabel={t('customer.discardConfirm')}
+        keepLabel={t('customer.keepEditing')}
+        testId="discard-dialog"
+      >
+        <p>{t('customer.discardBody', { name: customer.name })}</p>
+      </LeaveGuardDialog>
     </form>
   );
 }

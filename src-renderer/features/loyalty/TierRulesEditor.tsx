@@ -14,7 +14,6 @@ import { useLocale } from '../../app/i18n/use-t.ts';
 import { useLeaveGuard } from '../../app/use-leave-guard.ts';
 import { useSettings } from '../../app/use-settings.ts';
 import { DialogActions } from '../../components/DialogActions.tsx';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useDebouncedValue } from '../../components/use-debounced-value.ts';
 import {
@@ -26,6 +25,7 @@ import {
   nextTierDraft,
 } from './loyalty-form.ts';
 import type { DraftErrors, FieldReason, LoyaltyDraft } from './loyalty-form.ts';
+import { LeaveGuardDialog } from '../../components/LeaveGuardDialog.tsx';
 
 /** The preview follows the draft once typing pauses this long. */
 const PREVIEW_DEBOUNCE_MS = 400;
@@ -383,20 +383,15 @@ export function TierRulesEditor({ rules, current, onSaved }: Props) {
         {t('loyalty.rules.saveHint', { date: fmt.date(current?.asOf ?? null) })}
       </p>
 
-      {leaveGuard.isAsking ? (
-        <ConfirmDialog
-          title={t('loyalty.discard.title')}
-          confirmLabel={t('loyalty.discard.confirm')}
-          cancelLabel={t('loyalty.discard.keep')}
-          tone="danger"
-          initialFocus="cancel"
-          onConfirm={async () => leaveGuard.leave()}
-          onClose={leaveGuard.stay}
-          testId="loyalty-discard-dialog"
-        >
-          <p>{t('loyalty.discard.body')}</p>
-        </ConfirmDialog>
-      ) : null}
+      <LeaveGuardDialog
+        guard={leaveGuard}
+        title={t('loyalty.discard.title')}
+        confirmLabel={t('loyalty.discard.confirm')}
+        keepLabel={t('loyalty.discard.keep')}
+        testId="loyalty-discard-dialog"
+      >
+        <p>{t('loyalty.discard.body')}</p>
+      </LeaveGuardDialog>
     </form>
   );
 }

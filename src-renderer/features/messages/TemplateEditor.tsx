@@ -31,6 +31,7 @@ import {
   saveProblemOf,
 } from './template-draft.ts';
 import type { DraftField, DraftProblems, FieldProblem, TemplateDraft } from './template-draft.ts';
+import { LeaveGuardDialog } from '../../components/LeaveGuardDialog.tsx';
 
 function problemText(t: T, problem: FieldProblem | undefined): string | null {
   if (!problem) return null;
@@ -412,20 +413,15 @@ export function TemplateEditor({
         </ConfirmDialog>
       ) : null}
 
-      {leaveGuard.isAsking ? (
-        <ConfirmDialog
-          title={t('messages.discard.title')}
-          confirmLabel={t('messages.discard.confirm')}
-          cancelLabel={t('messages.discard.keep')}
-          tone="danger"
-          initialFocus="cancel"
-          onConfirm={async () => leaveGuard.leave()}
-          onClose={leaveGuard.stay}
-          testId="template-discard-dialog"
-        >
-          <p>{t('messages.discard.body')}</p>
-        </ConfirmDialog>
-      ) : null}
+      <LeaveGuardDialog
+        guard={leaveGuard}
+        title={t('messages.discard.title')}
+        confirmLabel={t('messages.discard.confirm')}
+        keepLabel={t('messages.discard.keep')}
+        testId="template-discard-dialog"
+      >
+        <p>{t('messages.discard.body')}</p>
+      </LeaveGuardDialog>
     </>
   );
 }
