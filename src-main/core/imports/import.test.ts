@@ -244,6 +244,41 @@ describeBoth('importing receipts', () => {
     expect(orderByReceipt('r1').total).toBe(40_000);
   });
 
+  it('adds up a return or a sale split over the file as if its lines were together, each line with its sign', async () => {
+    const temp = makeTempDir();
+    try {
+      writeFileSync(
+        temp.file('split.csv'),
+        [
+          'InvoiceNo,InvoiceDate,StockCode,Description,Quantity,UnitPrice,CustomerID',
+          '500,2024-05-01 10:00,A1,Scarf,2,100,C1',
+          '500,2024-05-01 10:00,A2,Hat,3,200,C1',
+          'C501,2024-05-02 11:00,A1,Scarf,-2,100,C1',
+          '502,2024-05-02 12:00,B1,Pen,1,50,C2',
+          'C501,2024-05-02 11:00,A2,Hat,-3,200,C1',
+          '500,2024-05-01 10:00,A3,Bag,1,400,C1',
+          '500,2024-05-01 10:00,A2,Hat,-1,200,C1',
+          '',
+        ].join('\n'),
+      );
+      const report = await importFile(temp.file('split.csv'));
+      expect(report).toMatchObject({ ordersCreated: 2, refundsRecorded: 1, rowsRejected: 0 });
+    } finally {
+      temp.remove();
+    }
+    // Sale 500: 200 + 600, then 400 and −200 further down: 1,000 Toman; C501 refunds all of its
+    // two parts (200 + 600) from the sale holding those products.
+    expect(orderByReceipt('500')).toMatchObject({ total: 10_000, refunded: 8_000 });
+    expect(
+      all<{ line: number; quantity: number }>(
+        `SELECT i.line, i.quantity FROM order_items i JOIN orders o ON o.id = i.order_id
+         WHERE o.external_id = '500' ORDER BY i.line`,
+      ).map((row) => row.quantity),
+    ).toEqual([2, 3, 1, -1]);
+    expect(one<{ amount: number }>('SELECT amount FROM refunds').amount).toBe(8_000);
+    expect(customerByName('C1')).toMatchObject({ order_count: 1, total_spent: 2_000 });
+  });
+
   it('links return invoices to the invoice they name, or keeps them as refunds of their own', async () => {
     const report = await importFile('accounting-fa.csv');
     expect(report).toMatchObject({ ordersCreated: 2, refundsRecorded: 3, rowsRejected: 0 });

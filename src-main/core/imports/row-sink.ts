@@ -188,7 +188,10 @@ export const createApplier = (
   };
 
   const statements = {
-    addToOrder: sqlite.prepare(`UPDATE orders SET total = total + ?, updated_at = ? WHERE id = ?`),
+    // A later part of a receipt adds its signed amount; returns outweighing the sale leave 0.
+    addToOrder: sqlite.prepare(
+      `UPDATE orders SET total = max(0, total + ?), updated_at = ? WHERE id = ?`,
+    ),
     originalByKey: sqlite.prepare(
       `SELECT id, total, refunded, customer_id FROM orders
        WHERE source = ? AND external_id = ? AND archived_at IS NULL AND status <> 'void'`,

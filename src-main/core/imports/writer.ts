@@ -154,6 +154,8 @@ export const createWriter = (options: WriterOptions): Writer => {
     return day;
   };
   const returns: Receipt[] = [];
+  /** Where each held return is in `returns`, by its index among the receipts seen. */
+  const heldReturns = new Map<number, number>();
   // Receipts of a source never imported before cannot be in the database: skip the lookups.
   const hasOrders = sourceHasOrders(sqlite, source);
   const hasRefunds =
@@ -367,22 +369,41 @@ export const createWriter = (options: WriterOptions): Writer => {
     own.days.add(dayOf(localDate));
   };
 
+  /**
+   * The same receipt number again further down the file: more lines of the receipt met first,
+   * which ends up as if its lines had been together. Its amount counts with its sign (a return
+   * line of a sale lowers the sale; a sale line of a held return lowers the refund), unless the
+   * first part's total came from the file's total column, which is already the whole receipt's.
+   */
+  const writeLaterPart = (earlier: number, part: Receipt): void => {
+    const packed = seenLines[earlier] ?? 0;
+    seenLines[earlier] = packed + 2 * part.items.length;
+    const hasWholeTotal = (packed & 1) === 1;
+    const held = heldReturns.get(earlier);
+    if (held !== undefined) {
+      const first = returns[held] as Receipt;
+      const total = hasWholeTotal
+        ? first.total
+        : Math.max(0, first.total + (part.isReturn ? part.total : -part.total));
+      returns[held] = { ...first, total, items: [...first.items, ...detachReceipt(part).items] };
+      return;
+    }
+    const orderId = seenOrder[earlier] ?? null;
+    // Already in the database (a re-import): nothing of it is written again.
+    if (orderId === null) return;
+    addItems(orderId, part.items, packed >> 1);
+    if (!hasWholeTotal) {
+      sink.addToOrder(part.isReturn ? -part.total : part.total, orderId);
+      const customerId = seenCustomer[earlier] ?? null;
+      if (customerId) stale.add(customerId);
+    }
+  };
+
   const write = (receipt: Receipt): void => {
     const key = identity(receipt);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      // The same receipt number again further down the file: more lines of that receipt.
-      const orderId = seenOrder[earlier] ?? null;
-      if (orderId !== null && !receipt.isReturn) {
-        const packed = seenLines[earlier] ?? 0;
-        addItems(orderId, receipt.items, packed >> 1);
-        seenLines[earlier] = packed + 2 * receipt.items.length;
-        if ((packed & 1) === 0) {
-          sink.addToOrder(receipt.total, orderId);
-          const customerId = seenCustomer[earlier] ?? null;
-          if (customerId) stale.add(customerId);
-        }
-      }
+      writeLaterPart(earlier, receipt);
       return;
     }
     if (isInDatabase(receipt)) {
@@ -391,6 +412,7 @@ export const createWriter = (options: WriterOptions): Writer => {
       return;
     }
     if (receipt.isReturn) {
+      heldReturns.set(seenOrder.length, returns.length);
       see(key, null, null, 0, receipt.hasTotalColumn);
       returns.push(detachReceipt(receipt));
       return;
