@@ -592,4 +592,30 @@ describeBoth('options', () => {
     await importFile('utf8.csv', { request: { options } });
     expect(orderByReceipt('1001').total).toBe(1_250_000);
   });
+
+  it('says when amounts are finer than the shop’s currency keeps, before and after the import', async () => {
+    const preview = async () => {
+      const path = fixture('online-retail.csv');
+      const settings = await getSettings(ctx);
+      const file = { fileId: 'test', name: 'online-retail.csv', size: statSync(path).size };
+      return buildPreview(path, file, {}, settings, []);
+    };
+    // The default shop keeps whole Rial: £2.55 read as 2.55 Toman is 25.5 Rial.
+    const rounded = { code: 'amounts_rounded', params: { currency: 'IRR' } };
+    expect((await preview()).warnings).toContainEqual(rounded);
+    const report = await importFile('online-retail.csv');
+    expect(report.warnings).toContainEqual({
+      code: 'amounts_rounded',
+      params: { count: 9, currency: 'IRR' },
+    });
+    expect(orderByReceipt('536365').total).toBe(26 * 6 + 34 * 6);
+
+    undoBatch(ctx.database.sqlite, report.batchId ?? '', ctx.now().toISOString());
+    await updateSettings(ctx, { currency: 'GBP', displayUnit: null });
+    expect((await preview()).warnings.map((warning) => warning.code)).not.toContain(
+      'amounts_rounded',
+    );
+    const exact = await importFile('online-retail.csv');
+    expect(exact.warnings.map((warning) => warning.code)).not.toContain('amounts_rounded');
+  });
 });

@@ -22,7 +22,7 @@ import type {
 import { normaliseEmail } from '../../../src-shared/domain/email.ts';
 import { normalisePhone } from '../../../src-shared/domain/phone.ts';
 import { autoMap, detectPreset, headerKey, mappingFromPreset } from './mapping.ts';
-import { minorUnitFactor } from './receipts.ts';
+import { isRounding, minorUnitFactor } from './receipts.ts';
 import { sniffFile } from './source.ts';
 import type { RawRow, Sniffed } from './source.ts';
 import {
@@ -144,7 +144,12 @@ export const buildPreview = async (
     headers,
     rows: dataRows.slice(0, PREVIEW_ROWS).map((row) => ({ line: row.line, fields: row.fields })),
     samples: samplesOf(dataRows.slice(0, SAMPLE_CELLS), plan, resolvedOrder, shop.currency),
-    warnings: warningsOf(sniffed, plan, dateValues, dayOrder),
+    warnings: [
+      ...warningsOf(sniffed, plan, dateValues, dayOrder),
+      ...(hasFinerAmounts(plan, shop.currency, (field) => column(field))
+        ? [{ code: 'amounts_rounded', params: { currency: shop.currency } }]
+        : []),
+    ],
   };
 };
 
@@ -325,6 +330,24 @@ const warningsOf = (
     warnings.push({ code: 'day_order_undecided', params: {} });
   }
   return warnings;
+};
+
+/**
+ * Whether the first rows hold amounts finer than the shop's currency keeps (pence in a Rial
+ * shop): they would be rounded, so the preview says so while the currency can still be changed.
+ */
+const hasFinerAmounts = (
+  plan: ImportPlan,
+  currency: string,
+  column: (field: ImportField) => string[],
+): boolean => {
+  const factor = minorUnitFactor(currency, plan.options.amountUnit);
+  return [...MONEY_FIELDS].some((field) =>
+    column(field).some((raw) => {
+      const parsed = parseDecimal(raw, plan.options.decimalMark);
+      return parsed.ok && isRounding(parsed.value * factor, Math.round(parsed.value * factor));
+    }),
+  );
 };
 
 /** Why a plan cannot be run (a date and an amount are the least a sale needs), or null. */

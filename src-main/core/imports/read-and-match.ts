@@ -44,6 +44,7 @@ export type FeedEnd = {
   rejected: RejectedRow[];
   counts: WriterCounts;
   hasDayOrderQuestion: boolean;
+  amountsRounded: number;
   match: MatchEnd;
 };
 
@@ -118,6 +119,7 @@ export const readAndMatch = async (
     rejected,
     counts: writer.counts(),
     hasDayOrderQuestion: assembler.hasDayOrderQuestion,
+    amountsRounded: assembler.amountsRounded,
     match,
   };
 };

@@ -95,6 +95,8 @@ export type Assembler = {
   readonly rowsRead: number;
   /** Some date was written day and month first or last (1/2/2024), so the order was a question. */
   readonly hasDayOrderQuestion: boolean;
+  /** Amounts written with more decimals than the shop's currency keeps (pence in a Rial shop). */
+  readonly amountsRounded: number;
 };
 
 const RETURN_TYPE_RE = /return|refund|credit|برگشت|مرجوع|استرداد|عودت/i;
@@ -172,10 +174,14 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
     return '';
   };
 
+  let amountsRounded = 0;
   const amount = (text: string, reason: RejectReason): number => {
     const parsed = parseDecimal(text, options.decimalMark);
     if (!parsed.ok) throw new RowProblem(reason, { value: text });
-    return Math.round(parsed.value * minorFactor);
+    const exact = parsed.value * minorFactor;
+    const rounded = Math.round(exact);
+    if (isRounding(exact, rounded)) amountsRounded += 1;
+    return rounded;
   };
 
   const readDate = (row: RawRow): DateTimeValue => {
@@ -465,6 +471,9 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
     get hasDayOrderQuestion() {
       return hasDayOrderQuestion;
     },
+    get amountsRounded() {
+      return amountsRounded;
+    },
   };
 };
 
@@ -479,6 +488,13 @@ export const rejected = (
   message: rejectMessage(reason, params),
   fields: row.fields,
 });
+
+/**
+ * Whether storing an amount as a whole number of minor units loses part of it (3.39 Toman is
+ * 33.9 Rial). The tolerance covers binary fractions: 0.29 × 100 is 28.999999999999996.
+ */
+export const isRounding = (exact: number, rounded: number): boolean =>
+  Math.abs(exact - rounded) > 1e-6 * Math.max(1, Math.abs(exact));
 
 /**
  * Minor units per unit written in the file: a Rial shop stores Rial, so Toman ×10; other

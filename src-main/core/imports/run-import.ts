@@ -226,7 +226,17 @@ const attemptRun = async (
       ...counts,
       rowsRejected,
       rejected: fed.rejected,
-      warnings: warningsOf(counts.ordersCreated, rowsRejected, fed.rowsRead),
+      warnings: [
+        ...warningsOf(counts.ordersCreated, rowsRejected, fed.rowsRead),
+        ...(fed.amountsRounded > 0
+          ? [
+              {
+                code: 'amounts_rounded',
+                params: { count: fed.amountsRounded, currency: input.shop.currency },
+              },
+            ]
+          : []),
+      ],
       durationMs,
       // Reported when it was decided here: an 'auto' plan with dates that could be read both ways
       // (a restart means one proved the first guess wrong).

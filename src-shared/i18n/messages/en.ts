@@ -656,6 +656,8 @@ export const en = {
   'import.warning.no_rows': 'The file has no rows of sales after the header row.',
   'import.warning.nothing_new':
     'Everything in this file is already in Bazgasht; importing it would add nothing new.',
+  'import.warning.amounts_rounded':
+    'Some amounts have more decimals than the shop’s currency ({currency}) keeps, so they are rounded. If the file is in another currency, change the currency in Settings first.',
   'import.warning.other': 'Something unusual in the file ({code}).',
 
   'import.check': 'Check the file',
