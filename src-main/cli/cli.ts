@@ -22,6 +22,7 @@ import {
 import { prepareImport } from './import-command.ts';
 import { KPIS_USAGE, kpisCommand } from './kpis-command.ts';
 import { SEND_USAGE, sendCommand } from './send-command.ts';
+import { SETTINGS_USAGE, settingsCommand } from './settings-command.ts';
 import { isIsoDate, UsageError } from './usage-error.ts';
 
 export type CliIo = {
@@ -39,6 +40,7 @@ usage: bazgasht [--db PATH] <command> [options]
 commands:
   demo [--customers N] [--seed S] [--locale fa|en] [--as-of YYYY-MM-DD] [--json]
         create a demo shop in an empty database (N from 100 to 100000, default 2000)
+${SETTINGS_USAGE}
   import FILE [--mapping MAPPING.json] [--preset NAME] [--dry-run] [--json]
         import sales from a CSV/TSV/TXT or .xlsx file (columns mapped automatically, by a
         preset — shopify, fa-accounting, generic-en, generic-fa or one saved in the app — or
@@ -126,6 +128,7 @@ const COMMANDS: Record<string, Command> = {
       };
     },
   },
+  settings: settingsCommand,
   customers: {
     options: { search: { type: 'string' }, json: { type: 'boolean' } },
     creates: false,

@@ -151,7 +151,76 @@ describe('bazgasht kpis', () => {
     expect(result.stdout).toMatch(/NPS\s+— \(0 answers\)/);
   });
 
+  it("counts cohort months in --calendar for one report, default the shop's", async () => {
+    // A first buys on 2025-01-10 (21 Dey 1403) and is back on 2025-03-01 (11 Esfand); D first
+    // buys on 2025-01-25 (5 Bahman) and is back on 2025-02-10 (22 Bahman): one Gregorian month,
+    // two Jalali ones.
+    const path = temp.file('boundary.db');
+    const database = openDatabase(path, { create: true });
+    try {
+      const ctx = createContext(database, { now: () => new Date(NOW) });
+      const buy = (customerId: string, day: string) =>
+        createOrder(ctx, { customerId, orderedAt: tehranNoon(day), total: 1000 });
+      const a = await addCustomer(ctx, 'A');
+      const d = await addCustomer(ctx, 'D');
+      await buy(a, '2025-01-10');
+      await buy(a, '2025-03-01');
+      await buy(d, '2025-01-25');
+      await buy(d, '2025-02-10');
+    } finally {
+      await database.close();
+    }
+    const cohortsIn = async (...calendar: string[]) => {
+      const result = await run(
+        '--db',
+        path,
+        'kpis',
+        '--as-of',
+        '2025-03-31',
+        '--from',
+        '2025-01-01',
+        '--to',
+        '2025-03-31',
+        ...calendar,
+        '--json',
+      );
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      const kpis = JSON.parse(result.stdout) as {
+        calendar: string;
+        cohorts: { cohort: string; size: number; retention: (number | null)[] }[];
+      };
+      return {
+        calendar: kpis.calendar,
+        cohorts: kpis.cohorts.map(({ cohort, size, retention }) => ({ cohort, size, retention })),
+      };
+    };
+    const gregorian = {
+      calendar: 'gregory',
+      cohorts: [
+        // A and D; D back in February, A in March.
+        { cohort: '2025-01', size: 2, retention: [1, 0.5, 0.5] },
+        { cohort: '2025-02', size: 0, retention: [null, null] },
+        { cohort: '2025-03', size: 0, retention: [null] },
+      ],
+    };
+    const jalali = {
+      calendar: 'persian',
+      cohorts: [
+        // A alone, back in Esfand; D's return is in her first month.
+        { cohort: '1403-10', size: 1, retention: [1, 0, 1, 0] },
+        { cohort: '1403-11', size: 1, retention: [1, 0, 0] },
+        { cohort: '1403-12', size: 0, retention: [null, null] },
+        { cohort: '1404-01', size: 0, retention: [null] },
+      ],
+    };
+    expect(await cohortsIn('--calendar', 'gregory')).toEqual(gregorian);
+    expect(await cohortsIn('--calendar', 'persian')).toEqual(jalali);
+    // The shop's own calendar (Jalali) is the default, and an override does not change it.
+    expect(await cohortsIn()).toEqual(jalali);
+  });
+
   it.each([
+    [['--calendar', 'julian'], 'kpis: --calendar "julian" must be gregory or persian'],
     [['--as-of', '2025-02-30'], 'kpis: --as-of "2025-02-30" is not a date (YYYY-MM-DD)'],
     [['--from', '2025-01-01'], 'kpis: give both --from and --to, or neither'],
     [['--to', '2025-01-01'], 'kpis: give both --from and --to, or neither'],
@@ -176,8 +245,7 @@ describe('bazgasht kpis', () => {
 
   it('is documented in --help', async () => {
     const help = await run('--help');
-    expect(help.stdout).toContain(
-      'kpis [--as-of YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]',
-    );
+    expect(help.stdout).toContain('kpis [--as-of YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD]');
+    expect(help.stdout).toContain('[--calendar gregory|persian] [--json]');
   });
 });

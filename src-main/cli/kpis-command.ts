@@ -1,20 +1,23 @@
 import { kpisGet } from '../../src-shared/contract/schemas.ts';
 import type { Kpis, Settings } from '../../src-shared/contract/types.ts';
 import { formatMoney } from '../../src-shared/i18n/locale.ts';
-import { getKpis } from '../core/kpis/kpis.service.ts';
+import type { CalendarKind } from '../../src-shared/i18n/locale.ts';
+import { computeKpis, resolveKpiQuery } from '../core/kpis/kpis.service.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
 import type { Command } from './cli.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The retention figures of DESIGN.md §3 on the command line. */
 
-export const KPIS_USAGE = `  kpis [--as-of YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+export const KPIS_USAGE = `  kpis [--as-of YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD]
+       [--calendar gregory|persian] [--json]
         the retention figures as of a day (default today) over a period (default the 12
         months to it): customers, new customers and their 90-day churn, repeat purchase and
         returning customer rates, revenue, orders, average order value, purchase frequency,
         median days to the second purchase, 12-month customer value, refund rate, NPS, CSAT,
-        monthly cohorts (in the shop's calendar) and RFM segments; --json prints one object
-        (shares as fractions 0–1, money in minor units, null where there is no data)`;
+        monthly cohorts (in --calendar, default the shop's calendar) and RFM segments; --json
+        prints one object (shares as fractions 0–1, money in minor units, null where there
+        is no data)`;
 
 const OPTION_OF: Record<string, string> = { asOf: '--as-of', from: '--from', to: '--to' };
 
@@ -23,6 +26,7 @@ export const kpisCommand: Command = {
     'as-of': { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    calendar: { type: 'string' },
     json: { type: 'boolean' },
   },
   creates: false,
@@ -44,8 +48,14 @@ export const kpisCommand: Command = {
             : `${OPTION_OF[field] ?? field} "${String(given)}" is not a date (YYYY-MM-DD)`;
       throw new UsageError(`kpis: ${message}`);
     }
+    const calendar = values.calendar as string | undefined;
+    if (calendar !== undefined && !isCalendar(calendar)) {
+      throw new UsageError(`kpis: --calendar "${calendar}" must be gregory or persian`);
+    }
     return async (core) => {
-      const kpis = await getKpis(core.context, parsed.data);
+      // One report's months in another calendar than the shop's, its setting untouched.
+      const query = await resolveKpiQuery(core.context, parsed.data);
+      const kpis = computeKpis(core.database.sqlite, { ...query, ...(calendar && { calendar }) });
       if (values.json) {
         io.stdout(JSON.stringify(kpis, null, 2));
         return;
@@ -54,6 +64,9 @@ export const kpisCommand: Command = {
     };
   },
 };
+
+const isCalendar = (value: string): value is CalendarKind =>
+  value === 'gregory' || value === 'persian';
 
 const percent = (fraction: number | null) =>
   fraction === null ? '—' : `${(fraction * 100).toFixed(1)} %`;

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAt } from '../../tests/fixtures/cli.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
-import { createContext } from '../core/context.ts';
-import { updateSettings } from '../core/settings/settings.service.ts';
 import { openDatabase } from '../db/open.ts';
 
 /**
@@ -17,10 +15,9 @@ import { openDatabase } from '../db/open.ts';
  * negative quantity), cancellations with nothing to cancel, quantity adjustments at price 0, and
  * prices with two decimals, over thirteen months across a year end.
  *
- * The shop is set to GBP (pence are the minor unit) in Europe/London with Gregorian months: the
- * CLI has no command for the currency or time zone, so the test writes them as the app's
- * settings screen does before the first import. The file's times have no offset and are shop
- * hours, so each row's local day is the day written.
+ * The shop is set to GBP (pence are the minor unit) in Europe/London with Gregorian months by
+ * `bazgasht settings` before the first import, as a reviewer would. The file's times have no
+ * offset and are shop hours, so each row's local day is the day written.
  */
 
 const NOW = '2012-01-02T12:00:00.000Z';
@@ -590,21 +587,28 @@ beforeAll(() => {
 });
 afterAll(() => temp.remove());
 
-/** An empty shop in pounds, London time, Gregorian months, as the settings screen leaves it. */
+/** A new shop in pounds, London time, Gregorian months, set up from the command line. */
 const makeShop = async (name: string) => {
   const path = temp.file(name);
-  const database = openDatabase(path, { create: true });
-  try {
-    const ctx = createContext(database, { now: () => new Date(NOW) });
-    await updateSettings(ctx, {
-      currency: 'GBP',
-      displayUnit: null,
-      timeZone: 'Europe/London',
-      calendar: 'gregory',
-    });
-  } finally {
-    await database.close();
-  }
+  const result = await run(
+    '--db',
+    path,
+    'settings',
+    '--currency',
+    'GBP',
+    '--time-zone',
+    'Europe/London',
+    '--calendar',
+    'gregory',
+    '--json',
+  );
+  expect(result).toMatchObject({ code: 0, stderr: '' });
+  expect(JSON.parse(result.stdout)).toMatchObject({
+    currency: 'GBP',
+    displayUnit: null,
+    timeZone: 'Europe/London',
+    calendar: 'gregory',
+  });
   return path;
 };
 

@@ -100,5 +100,6 @@ const isValidTimeZone = (zone: string): boolean => {
   }
 };
 
-const isKnownCurrency = (code: string): boolean =>
+/** An ISO 4217 code this runtime knows (so it can format it and tell its minor unit). */
+export const isKnownCurrency = (code: string): boolean =>
   (Intl.supportedValuesOf('currency') as string[]).includes(code);
