@@ -384,9 +384,8 @@ const amountText = (value: number, style: number) => {
 };
 
 /**
- * The row amount goes under قیمت کل, a name the importer knows as a line's amount. (Under مبلغ
- * کل, as many line-item exports name it, it is mapped to the invoice's total, and an invoice of
- * several lines is read as the amount of its first line.)
+ * The row amount goes under مبلغ کل, as many line-item exports name it: mapped as the invoice's
+ * total, it is read as each line's amount, as its values differ between an invoice's lines.
  */
 const CSV_HEADER = [
   'شماره فاکتور',
@@ -400,7 +399,7 @@ const CSV_HEADER = [
   'شرح کالا',
   'تعداد',
   'فی (ریال)',
-  'قیمت کل (ریال)',
+  'مبلغ کل (ریال)',
 ];
 
 const accountingCsv = (rows: readonly Row[]) =>
@@ -844,7 +843,7 @@ describe('an Iranian accounting export through import and kpis', () => {
         customerId: 'کد مشتری',
         phone: 'موبایل',
         unitPrice: 'فی (ریال)',
-        lineTotal: 'قیمت کل (ریال)',
+        total: 'مبلغ کل (ریال)',
       }) as unknown,
       namesWithArabicLetters: 0,
     });

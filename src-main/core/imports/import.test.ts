@@ -14,6 +14,7 @@ import { createMonotonicIds } from './ids.ts';
 import { mappingFromPreset } from './mapping.ts';
 import { buildPreview } from './preview.ts';
 import type { PreviewRequest } from './preview.ts';
+import { startReadThread } from './read-thread-start.ts';
 import { runImport } from './run-import.ts';
 import type { RunHooks } from './run-import.ts';
 
@@ -92,7 +93,7 @@ const importFile = async (name: string, options: ImportOptionsArg = {}): Promise
     {
       now: ctx.now,
       newId: createMonotonicIds(() => ctx.now().getTime()),
-      ...(onReadThread && { readThread: ctx.database.sqlite.name }),
+      ...(onReadThread && { readThread: () => startReadThread(ctx.database.sqlite.name) }),
       ...options.hooks,
     },
   );
@@ -277,6 +278,54 @@ describeBoth('importing receipts', () => {
     ).toEqual([2, 3, 1, -1]);
     expect(one<{ amount: number }>('SELECT amount FROM refunds').amount).toBe(8_000);
     expect(customerByName('C1')).toMatchObject({ order_count: 1, total_spent: 2_000 });
+  });
+
+  it('reads a line-item file’s مبلغ کل as each line’s amount when the lines give it different values or quantity × price', async () => {
+    const temp = makeTempDir();
+    try {
+      writeFileSync(
+        temp.file('lines-fa.csv'),
+        [
+          'شماره فاکتور,تاریخ,کد کالا,تعداد,فی,مبلغ کل',
+          '101,1403/05/01,K1,2,1000,2000',
+          '101,1403/05/01,K2,1,3000,3000',
+          // Equal lines: told apart by quantity × price.
+          '102,1403/05/02,K1,1,500,500',
+          '102,1403/05/02,K1,1,500,500',
+          // The receipt's own total on each line (not quantity × price): counted once.
+          '103,1403/05/03,K1,1,700,1500',
+          '103,1403/05/03,K2,1,800,1500',
+          '',
+        ].join('\n'),
+      );
+      await importFile(temp.file('lines-fa.csv'));
+    } finally {
+      temp.remove();
+    }
+    // Toman, stored as Rial.
+    expect(orderByReceipt('101').total).toBe(50_000);
+    expect(orderByReceipt('102').total).toBe(10_000);
+    expect(orderByReceipt('103').total).toBe(15_000);
+  });
+
+  it('takes an expired Shopify payment as void: no money came in', async () => {
+    const temp = makeTempDir();
+    try {
+      writeFileSync(
+        temp.file('expired.csv'),
+        [
+          'Email,Financial Status,Total,Created at',
+          'a@example.com,expired,30.00,2024-03-05 10:00:00 +0000',
+          'a@example.com,paid,20.00,2024-03-06 10:00:00 +0000',
+          '',
+        ].join('\n'),
+      );
+      await importFile(temp.file('expired.csv'));
+    } finally {
+      temp.remove();
+    }
+    const statuses = all<{ status: string }>('SELECT status FROM orders ORDER BY ordered_at');
+    expect(statuses.map((row) => row.status)).toEqual(['void', 'completed']);
   });
 
   it('links return invoices to the invoice they name, or keeps them as refunds of their own', async () => {

@@ -100,7 +100,8 @@ export type Assembler = {
 };
 
 const RETURN_TYPE_RE = /return|refund|credit|برگشت|مرجوع|استرداد|عودت/i;
-const VOID_STATUS_RE = /void|cancel|لغو|باطل|ابطال/i;
+// Shopify's "expired": an authorisation never captured, so no money came in.
+const VOID_STATUS_RE = /void|cancel|expired|لغو|باطل|ابطال/i;
 const REFUNDED_STATUS_RE = /^\s*refunded\s*$/i;
 
 type Problem = { reason: RejectReason; params: Record<string, string | number> };
@@ -215,12 +216,13 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
     return value;
   };
 
-  const readItem = (row: RawRow): ReceiptItem | null => {
+  /** `lineAmount`: the column holding the line's amount (the line total's, or see below). */
+  const readItem = (row: RawRow, lineAmount: number): ReceiptItem | null => {
     const name = cell(row, c.productName);
     const sku = cell(row, c.sku);
     const quantityText = cell(row, c.quantity);
     const priceText = cell(row, c.unitPrice);
-    const lineTotalText = cell(row, c.lineTotal);
+    const lineTotalText = cell(row, lineAmount);
     if (name === '' && sku === '' && priceText === '' && lineTotalText === '') return null;
     let quantity = 1;
     if (quantityText !== '') {
@@ -247,6 +249,37 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
       unitPrice: unitPrice ?? (quantity === 0 ? 0 : Math.round(lineTotal / quantity)),
       lineTotal,
     };
+  };
+
+  /**
+   * Whether a line-item file's total column holds each line's amount rather than the receipt's:
+   * Persian programs head either one مبلغ کل. It does when a receipt's lines give it different
+   * values, or each line's equals its quantity × unit price. (A receipt's total repeated on every
+   * line, or given on its first line only, as Shopify does, is the receipt's.)
+   */
+  const holdsLineAmounts = (rows: readonly RawRow[]): boolean => {
+    if (c.total < 0 || rows.length < 2) return false;
+    let given = 0;
+    let firstText: string | null = null;
+    let differs = false;
+    let eachIsQuantityTimesPrice = true;
+    for (const row of rows) {
+      const text = cell(row, c.total);
+      if (text === '') continue;
+      given += 1;
+      if (firstText === null) firstText = text;
+      else if (text !== firstText) differs = true;
+      if (eachIsQuantityTimesPrice) eachIsQuantityTimesPrice = isQuantityTimesPrice(row, text);
+    }
+    return given > 1 && (differs || eachIsQuantityTimesPrice);
+  };
+  const isQuantityTimesPrice = (row: RawRow, totalText: string): boolean => {
+    const quantity = parseDecimal(cell(row, c.quantity) || '1', options.decimalMark);
+    const price = parseDecimal(cell(row, c.unitPrice), options.decimalMark);
+    const total = parseDecimal(totalText, options.decimalMark);
+    if (!quantity.ok || !price.ok || !total.ok) return false;
+    const product = Math.abs(quantity.value * price.value);
+    return Math.abs(product - Math.abs(total.value)) <= 1e-9 * Math.max(1, product);
   };
 
   const customerOf = (rows: readonly RawRow[]): ReceiptCustomer | null => {
@@ -280,10 +313,12 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
         : Date.UTC(date.year, date.month - 1, date.day, date.hour, date.minute, date.second) -
           date.offsetMinutes * 60_000;
     const items: ReceiptItem[] = [];
+    const totalIsPerLine = isLineLevel && holdsLineAmounts(rows);
     if (isLineLevel) {
+      const lineAmount = totalIsPerLine && c.lineTotal < 0 ? c.total : c.lineTotal;
       for (const row of rows) {
         try {
-          const item = readItem(row);
+          const item = readItem(row, lineAmount);
           if (item) items.push(item);
         } catch (error) {
           if (error instanceof RowProblem) error.line = row.line;
@@ -291,7 +326,7 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
         }
       }
     }
-    const totalText = first(rows, c.total);
+    const totalText = totalIsPerLine ? '' : first(rows, c.total);
     const hasTotalColumn = totalText !== '';
     let total: number;
     if (hasTotalColumn) {
