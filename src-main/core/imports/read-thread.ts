@@ -1,9 +1,10 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { ErrorCode } from '../../../src-shared/contract/errors.ts';
 import { cancelled } from './read-and-match.ts';
 import type { FeedEnd, FeedProgress, FeedSettings } from './read-and-match.ts';
 import { DayOrderFlip } from './receipts.ts';
+import { earlyErrorOf } from './read-thread-start.ts';
 import { decodeRows } from './row-codec.ts';
 import type { Applier } from './row-sink.ts';
 import type { DayOrder } from './values.ts';
@@ -16,8 +17,8 @@ import type { DayOrder } from './values.ts';
  * memory stays bounded; its failures come back as the errors they were, a day-order flip included.
  */
 
-export type ReadThreadRequest = {
-  dbPath: string;
+/** What the reading thread is sent to begin, once the run holds the write lock. */
+export type ReadThreadStart = {
   settings: FeedSettings;
   /** Milliseconds since the epoch on the run's clock, for the ids the reader mints. */
   startedAt: number;
@@ -41,18 +42,13 @@ export const READ_AHEAD_CHUNKS = 4;
 /** How often the writing thread looks for a cancel while it waits for the reader. */
 const CANCEL_POLL_MS = 100;
 
-export const readThreadUrl = (from: string = import.meta.url): URL =>
-  new URL(from.endsWith('.ts') ? './read-thread-worker.ts' : './import-reader.js', from);
-
 /**
- * The reader's young generation, capped: left to V8, a million lines' short-lived strings grow it
- * and the heap after it by a hundred megabytes; at 48 MB a run takes as long (at 24 and 32 MB,
- * more reaches the old generation and memory goes up).
+ * Reads and matches the file on `worker`, a reading thread started by startReadThread
+ * (read-thread-start.ts), perhaps while this thread was still loading; it is stopped when the
+ * feed ends or fails.
  */
-const READ_THREAD_LIMITS = { maxYoungGenerationSizeMb: 48 } as const;
-
 export const readOnThread = (
-  dbPath: string,
+  worker: Worker,
   applier: Applier,
   settings: FeedSettings,
   hooks: {
@@ -63,16 +59,14 @@ export const readOnThread = (
 ): Promise<FeedEnd> => {
   const gateBuffer = new SharedArrayBuffer(8);
   const gate = new Int32Array(gateBuffer);
-  const request: ReadThreadRequest = {
-    dbPath,
-    settings,
-    startedAt: hooks.startedAt,
-    gate: gateBuffer,
-  };
-  const worker = new Worker(readThreadUrl(), {
-    workerData: request,
-    resourceLimits: READ_THREAD_LIMITS,
-  });
+  // Stopped already (its code or its connection failed while the run was starting).
+  if (worker.threadId === -1) {
+    return Promise.reject(
+      earlyErrorOf(worker) ?? new Error("The import's reading thread stopped before it began."),
+    );
+  }
+  const start: ReadThreadStart = { settings, startedAt: hooks.startedAt, gate: gateBuffer };
+  worker.postMessage(start);
   return new Promise<FeedEnd>((resolve, reject) => {
     let settled = false;
     const settle = () => {

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type {
   ImportPlan,
@@ -52,10 +53,11 @@ export type RunHooks = {
   /** Checked between chunks of the file (every ~1 MiB). */
   isCancelled?: () => boolean;
   /**
-   * The database file, to read and match the file on a second thread with a connection of its
-   * own while this one only writes (read-thread.ts); without it, one thread does both.
+   * Gives a reading thread (read-thread-start.ts), to read and match the file on a second thread
+   * with a connection of its own while this one only writes (read-thread.ts); without it, one
+   * thread does both. Called once per attempt of the run.
    */
-  readThread?: string;
+  readThread?: () => Worker;
 };
 
 const REPORT_REJECTED_LIMIT = 1000;
@@ -166,7 +168,7 @@ const attemptRun = async (
       rejectedLimit: input.rejectedLimit ?? REPORT_REJECTED_LIMIT,
     };
     const fed = hooks.readThread
-      ? await readOnThread(hooks.readThread, applier, settings, {
+      ? await readOnThread(hooks.readThread(), applier, settings, {
           startedAt: started.getTime(),
           isCancelled: hooks.isCancelled ?? (() => false),
           onChunk,

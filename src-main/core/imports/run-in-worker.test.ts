@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readThreadUrl } from './read-thread.ts';
+import { readThreadUrl } from './read-thread-start.ts';
 import { workerUrl } from './run-in-worker.ts';
 
 describe('the import worker script', () => {
