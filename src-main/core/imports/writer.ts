@@ -223,14 +223,33 @@ export const createWriter = (options: WriterOptions): Writer => {
 
   // The customer each combination of a receipt's customer fields resolved to: the same fields
   // again resolve to the same customer (the key maps only ever gain entries), so a regular
-  // customer's later receipts skip the phone parsing and the lookups.
-  const resolved = new Map<string, string>();
+  // customer's later receipts skip the phone parsing and the lookups. Combinations are found by
+  // their first field (code, else phone, email, name) and the other three compared, which spares
+  // building and hashing a joined key for each of hundreds of thousands of receipts; one that
+  // differs from the first one met under its first field goes to a map under the joined key.
+  const resolvedByLead = new Map<string, Resolved>();
+  const resolvedByAll = new Map<string, string>();
   const resolveCustomer = (customer: ReceiptCustomer): string => {
+    const lead = customer.externalId ?? customer.phone ?? customer.email ?? customer.name ?? '';
+    const first = resolvedByLead.get(lead);
+    if (first !== undefined && isSameCustomerFields(first, customer)) return first.id;
     const memo = `${customer.externalId ?? '\u0001'}\u0000${customer.phone ?? '\u0001'}\u0000${customer.email ?? '\u0001'}\u0000${customer.name ?? '\u0001'}`;
-    const known = resolved.get(memo);
-    if (known !== undefined) return known;
+    if (first !== undefined) {
+      const known = resolvedByAll.get(memo);
+      if (known !== undefined) return known;
+    }
     const id = resolveAfresh(customer);
-    resolved.set(detach(memo), id);
+    if (first === undefined) {
+      resolvedByLead.set(detach(lead), {
+        externalId: detachOrNull(customer.externalId),
+        phone: detachOrNull(customer.phone),
+        email: detachOrNull(customer.email),
+        name: detachOrNull(customer.name),
+        id,
+      });
+    } else {
+      resolvedByAll.set(detach(memo), id);
+    }
     return id;
   };
 
@@ -509,6 +528,15 @@ export const createWriter = (options: WriterOptions): Writer => {
     }),
   };
 };
+
+/** The customer fields a receipt resolved to a customer with, and that customer. */
+type Resolved = Pick<ReceiptCustomer, 'externalId' | 'phone' | 'email' | 'name'> & { id: string };
+
+const isSameCustomerFields = (resolved: Resolved, customer: ReceiptCustomer): boolean =>
+  resolved.externalId === customer.externalId &&
+  resolved.phone === customer.phone &&
+  resolved.email === customer.email &&
+  resolved.name === customer.name;
 
 /** A name as stored: Arabic ي/ك as the Persian letters, spaces collapsed. */
 export const cleanName = (name: string): string =>
