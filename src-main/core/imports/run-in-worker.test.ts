@@ -1,7 +1,13 @@
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readThreadUrl } from './read-thread-start.ts';
+import type { FeedSettings } from './read-and-match.ts';
+import { readThreadUrl, startReadThread } from './read-thread-start.ts';
+import { readOnThread } from './read-thread.ts';
+import type { Applier } from './row-sink.ts';
 import { workerUrl } from './run-in-worker.ts';
 
 describe('the import worker script', () => {
@@ -31,5 +37,19 @@ describe("the run's reading thread script", () => {
     expect(
       readThreadUrl('file:///app/resources/app.asar/dist/electron/import-worker.js').href,
     ).toBe('file:///app/resources/app.asar/dist/electron/import-reader.js');
+  });
+});
+
+describe('a reading thread started ahead of its run', () => {
+  it('hands the run the reason it stopped before the run began listening', async () => {
+    const worker = startReadThread(join(tmpdir(), 'bazgasht-no-such-dir', 'shop.db'));
+    await once(worker, 'exit');
+    const settings = {} as FeedSettings; // never sent: the thread has stopped
+    const feed = readOnThread(worker, {} as Applier, settings, {
+      startedAt: 0,
+      isCancelled: () => false,
+      onChunk: () => {},
+    });
+    await expect(feed).rejects.toThrow(/Cannot open database/);
   });
 });
