@@ -308,6 +308,36 @@ describeBoth('importing receipts', () => {
     expect(orderByReceipt('103').total).toBe(15_000);
   });
 
+  it('keeps return invoices numbered in a series of their own apart from the sales of the same number', async () => {
+    const temp = makeTempDir();
+    try {
+      writeFileSync(
+        temp.file('series-fa.csv'),
+        [
+          'شماره فاکتور,تاریخ,نوع فاکتور,فاکتور مرجع,کد مشتری,کد کالا,تعداد,فی',
+          '1,1403/05/01,فروش,,1001,K1,2,1000',
+          '2,1403/05/02,فروش,,1002,K2,1,3000',
+          '3,1403/05/03,فروش,,1003,K3,5,1000',
+          '1,1403/05/10,برگشت از فروش,3,1003,K3,1,1000',
+          '1,1403/05/10,,,,K3,1,1000',
+          '',
+        ].join('\n'),
+      );
+      const report = await importFile(temp.file('series-fa.csv'));
+      expect(report).toMatchObject({ ordersCreated: 3, refundsRecorded: 1, rowsRejected: 0 });
+      // Again: nothing new, the return included.
+      const again = await importFile(temp.file('series-fa.csv'));
+      expect(again).toMatchObject({ ordersCreated: 0, refundsRecorded: 0 });
+    } finally {
+      temp.remove();
+    }
+    expect(orderByReceipt('1')).toMatchObject({ total: 20_000, refunded: 0 });
+    expect(orderByReceipt('3')).toMatchObject({ total: 50_000, refunded: 20_000 });
+    expect(one<{ external_id: string }>('SELECT external_id FROM refunds').external_id).toBe(
+      'برگشت از فروش: 1',
+    );
+  });
+
   it('takes an expired Shopify payment as void: no money came in', async () => {
     const temp = makeTempDir();
     try {
@@ -333,7 +363,8 @@ describeBoth('importing receipts', () => {
     expect(report).toMatchObject({ ordersCreated: 2, refundsRecorded: 3, rowsRejected: 0 });
     // The header says Rial: amounts are stored as written.
     expect(orderByReceipt('1001')).toMatchObject({ total: 12_500_000, refunded: 2_500_000 });
-    expect(orderByReceipt('1004')).toMatchObject({
+    // A return invoice's identity carries its type (return invoices may have numbers of their own).
+    expect(orderByReceipt('برگشت از فروش: 1004')).toMatchObject({
       total: 0,
       refunded: 3_000_000,
       status: 'refunded',

@@ -100,6 +100,8 @@ export type Assembler = {
 };
 
 const RETURN_TYPE_RE = /return|refund|credit|برگشت|مرجوع|استرداد|عودت/i;
+/** Joins a return invoice's type and number in its identity: "برگشت از فروش: 12". */
+const RETURN_KEY_MARK = ': ';
 // Shopify's "expired": an authorisation never captured, so no money came in.
 const VOID_STATUS_RE = /void|cancel|expired|لغو|باطل|ابطال/i;
 const REFUNDED_STATUS_RE = /^\s*refunded\s*$/i;
@@ -468,7 +470,7 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
     const receiptText = cell(row, c.receiptId);
     if (isLineLevel) {
       // A line with no receipt number continues the receipt above it (merged cells in exports).
-      const key = receiptText === '' ? groupKey : idKey(receiptText);
+      const key = receiptText === '' ? groupKey : receiptKeyOf(row, receiptText);
       if (receiptText !== '' && (group.length === 0 || key !== groupKey)) {
         flush();
         groupKey = key;
@@ -483,9 +485,23 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
       return;
     }
     flush();
-    groupKey = receiptText === '' ? null : idKey(receiptText);
+    groupKey = receiptText === '' ? null : receiptKeyOf(row, receiptText);
     group.push(row);
     flush();
+  };
+
+  /**
+   * A receipt's identity: its number, and for an invoice whose type says it is a return, that
+   * type too. Accounting programs number return invoices in a series of their own (return 1 is
+   * not sale 1). A line with no type continues the receipt above it, as with no number.
+   */
+  const receiptKeyOf = (row: RawRow, receiptText: string): string => {
+    const key = idKey(receiptText);
+    const typeText = cell(row, c.invoiceType);
+    if (typeText === '') {
+      return groupKey !== null && groupKey.endsWith(`${RETURN_KEY_MARK}${key}`) ? groupKey : key;
+    }
+    return RETURN_TYPE_RE.test(typeText) ? `${idKey(typeText)}${RETURN_KEY_MARK}${key}` : key;
   };
 
   const sameSale = (a: RawRow, b: RawRow): boolean =>
