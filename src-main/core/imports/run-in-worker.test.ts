@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +42,8 @@ describe("the run's reading thread script", () => {
 describe('a reading thread started ahead of its run', () => {
   it('hands the run the reason it stopped before the run began listening', async () => {
     const worker = startReadThread(join(tmpdir(), 'bazgasht-no-such-dir', 'shop.db'));
-    await once(worker, 'exit');
+    // (events.once would reject on the thread's 'error' event, which is the run's to report.)
+    await new Promise((resolve) => worker.once('exit', resolve));
     const settings = {} as FeedSettings; // never sent: the thread has stopped
     const feed = readOnThread(worker, {} as Applier, settings, {
       startedAt: 0,
