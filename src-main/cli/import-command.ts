@@ -12,6 +12,7 @@ import { hashFile } from '../core/imports/imports.service.ts';
 import { BUILT_IN_PRESETS, mappingFromPreset } from '../core/imports/mapping.ts';
 import { buildPreview, planProblem } from '../core/imports/preview.ts';
 import type { PreviewRequest, PreviewShop } from '../core/imports/preview.ts';
+import { startReadThread } from '../core/imports/read-thread-start.ts';
 import { checkpointAfterRun, runImport } from '../core/imports/run-import.ts';
 import { afterSalesChanged } from '../core/loyalty/after-sales.ts';
 import { getSettings } from '../core/settings/settings.service.ts';
@@ -114,7 +115,15 @@ export const prepareImport = async (
         dayOrderHint: detected.dayOrder,
         rejectedLimit: Number.POSITIVE_INFINITY,
       },
-      { now: core.context.now, newId: createMonotonicIds(() => core.context.now().getTime()) },
+      {
+        now: core.context.now,
+        newId: createMonotonicIds(() => core.context.now().getTime()),
+        // As in the app, a second thread reads and matches the file while this one writes (a
+        // dry run without a database looks at an empty shop in memory, on this thread).
+        ...(core.database.path !== ':memory:' && {
+          readThread: () => startReadThread(core.database.path),
+        }),
+      },
     );
     if (!report.dryRun) {
       checkpointAfterRun(core.database.sqlite);
