@@ -1,9 +1,12 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src-shared/contract/errors.ts';
 import { makeTempDir } from '../../../tests/fixtures/temp-db.ts';
+import { sheetXml, workbookZip } from '../../../tests/fixtures/xlsx-parts.ts';
+import { writeXlsxTable } from '../exports/xlsx-writer.ts';
 import { readRows, sniffFile } from './source.ts';
 import type { Delimiter, EncodingName, RawRow, ReadSettings, Sniffed } from './source.ts';
 
@@ -236,7 +239,7 @@ describe('readRows on the fixtures', () => {
     }
   });
 
-  it('reports progress in bytes for text and in rows for a sheet', async () => {
+  it('reports progress in bytes for text and in compressed bytes for a sheet', async () => {
     const csv = readRows(fixture('utf8.csv'), {
       format: 'delimited',
       encoding: 'utf-8',
@@ -253,8 +256,15 @@ describe('readRows on the fixtures', () => {
       delimiter: ',',
     });
     let seen = 0;
-    for await (const batch of sheet.batches) seen += batch.length;
-    expect([seen, sheet.position(), sheet.total]).toEqual([4, 4, 4]);
+    for await (const batch of sheet.batches) {
+      seen += batch.length;
+      expect(sheet.position()).toBeGreaterThan(0);
+    }
+    // The sheet's compressed bytes: smaller than the file, all of them read at the end.
+    expect(seen).toBe(4);
+    expect(sheet.total).toBeGreaterThan(0);
+    expect(sheet.total).toBeLessThan(statSync(fixture('sales.xlsx')).size);
+    expect(sheet.position()).toBe(sheet.total);
   });
 
   it('reads a named sheet', async () => {
@@ -451,5 +461,69 @@ describe('readRows property', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('xlsx sheets, streamed', () => {
+  const XLSX: ReadSettings = { format: 'xlsx', encoding: 'utf-8', delimiter: ',' };
+
+  it('says a sheet with damaged compressed data is unreadable, naming the file', async () => {
+    const zip = workbookZip({
+      sheet: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50)),
+    });
+    // The first byte of the sheet's deflate data: BFINAL with the reserved block type 3.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const header = Buffer.from(zip).indexOf(name) - 30;
+    const bytes = Buffer.from(zip);
+    bytes[header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28)] = 0xff;
+    const path = temp.file('damaged.xlsx');
+    writeFileSync(path, bytes);
+    for (const run of [() => sniffFile(path), () => readAll(path, XLSX)]) {
+      const error = await failure(run);
+      expect(error.details).toEqual({ file: 'damaged.xlsx', reason: 'unreadable_xlsx' });
+      expect(error.message).toMatch(
+        /^damaged\.xlsx could not be read .*compressed data is damaged/,
+      );
+    }
+  });
+
+  it('reads a 200,000-row sheet to the end and previews only its first rows', async () => {
+    const count = 200_000;
+    const path = temp.file('big.xlsx');
+    const out = createWriteStream(path);
+    await writeXlsxTable(out, {
+      title: 'Sales',
+      headers: ['Invoice', 'Customer', 'Total'],
+      rows: (function* () {
+        for (let n = 1; n <= count; n += 1) yield [`INV-${n}`, `Customer ${n % 997}`, n / 4];
+      })(),
+      total: count,
+      locale: 'en',
+    });
+    out.end();
+    await finished(out);
+
+    const preview = await sniffFile(path, {}, { maxRows: 3 });
+    expect(preview.rows).toEqual([
+      { line: 1, fields: ['Invoice', 'Customer', 'Total'] },
+      { line: 2, fields: ['INV-1', 'Customer 1', '0.25'] },
+      { line: 3, fields: ['INV-2', 'Customer 2', '0.5'] },
+    ]);
+    expect([preview.sheet, preview.truncated]).toEqual(['Sales', true]);
+
+    const reader = readRows(path, XLSX);
+    let rows = 0;
+    let largest = 0;
+    let last: RawRow | undefined;
+    for await (const batch of reader.batches) {
+      rows += batch.length;
+      largest = Math.max(largest, batch.length);
+      last = batch.at(-1);
+    }
+    expect(rows).toBe(count + 1);
+    expect(last).toEqual({ line: count + 1, fields: [`INV-${count}`, 'Customer 600', '50000'] });
+    // Handed on in batches as it is read, not as one array at the end.
+    expect(largest).toBeLessThan(5000);
+    expect(reader.position()).toBe(reader.total);
   });
 });

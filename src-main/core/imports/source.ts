@@ -22,11 +22,12 @@ import {
   OLE2_MAGIC,
   isEncryptedOoxml,
   isXlsxEntries,
+  openXlsxSheet,
   readOle2StreamNames,
   readSheetNames,
-  readXlsxSheet,
   readZipEntries,
 } from './xlsx.ts';
+import type { XlsxSheetReader } from './xlsx.ts';
 
 export type { Delimiter, RawRow } from './delimited.ts';
 export type { EncodingName } from './text-decoding.ts';
@@ -65,9 +66,9 @@ export type Sniffed = {
 export type RowReader = {
   /** Batches of rows in file order (about 1,000 rows each), header included (the caller skips it). */
   batches: AsyncIterable<RawRow[]>;
-  /** Bytes consumed so far (xlsx: rows consumed), for progress. */
+  /** Bytes consumed so far (xlsx: compressed bytes of the sheet), for progress. */
   position: () => number;
-  /** Total bytes (xlsx: total rows). */
+  /** Total bytes (xlsx: the sheet's compressed size, known once the first batch is read). */
   total: number;
 };
 
@@ -263,10 +264,22 @@ function sheetNumber(path: string, sheets: readonly string[], sheet: string | un
   return index + 1;
 }
 
-async function readSheetRows(path: string, number: number): Promise<RawRow[]> {
+/**
+ * A sheet's rows in batches, streamed (see openXlsxSheet), with the reader's errors as
+ * AppErrors; `onOpen` gets the reader once the workbook's parts are found, for progress.
+ */
+async function* xlsxBatches(
+  path: string,
+  number: number,
+  batchRows: number,
+  onOpen: (reader: XlsxSheetReader) => void = () => undefined,
+): AsyncGenerator<RawRow[]> {
   try {
-    return await readXlsxSheet(path, number);
+    const reader = await openXlsxSheet(path, number, batchRows);
+    onOpen(reader);
+    yield* reader.batches;
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if (errnoCode(error)) throw fileError(path, error);
     throw unreadableXlsx(path, error instanceof Error ? error.message : String(error));
   }
@@ -289,7 +302,7 @@ async function xlsxSheets(path: string): Promise<string[]> {
 
 /**
  * Reads at most the first maxBytes (default 1 MiB) and maxRows (default 200) of a text file, so it
- * takes milliseconds whatever the file size; an .xlsx sheet is parsed whole (see readXlsxSheet).
+ * takes milliseconds whatever the file size; of an .xlsx sheet it reads only the first rows.
  * Overrides replace detection.
  *
  * @throws AppError bad_input with details { file, reason }: 'file_not_found', 'unreadable_file',
@@ -318,7 +331,12 @@ export async function sniffFile(
 
   if (container.kind === 'xlsx') {
     const number = sheetNumber(path, container.sheets, overrides.sheet);
-    const rows = await readSheetRows(path, number);
+    // One row past the limit tells whether there is more; leaving the loop closes the file.
+    const rows: RawRow[] = [];
+    for await (const batch of xlsxBatches(path, number, maxRows + 1)) {
+      rows.push(...batch);
+      if (rows.length > maxRows) break;
+    }
     return {
       format: 'xlsx',
       encoding: 'utf-8',
@@ -380,18 +398,10 @@ export async function sniffFile(
 
 // --- reading everything -----------------------------------------------------------------------
 
-function* inBatches(rows: RawRow[]): Generator<RawRow[]> {
-  if (rows.length <= BATCH_ROWS) {
-    if (rows.length > 0) yield rows;
-    return;
-  }
-  for (let at = 0; at < rows.length; at += BATCH_ROWS) yield rows.slice(at, at + BATCH_ROWS);
-}
-
 /**
  * Every row of the file with the settings the user confirmed on the preview, streamed: text files
- * in 1 MiB chunks (memory stays flat whatever the file size), an .xlsx sheet parsed whole and
- * then handed out in batches. Iterating `batches` again reads the file again; stopping early
+ * in 1 MiB chunks (memory stays flat whatever the file size), an .xlsx sheet inflated and parsed
+ * as it is read. Iterating `batches` again reads the file again; stopping early
  * closes it. A `sep=` first line is skipped whatever the delimiter setting.
  *
  * Fields can be slices of the decoded text around them: a caller that keeps many of them for long
@@ -465,26 +475,23 @@ function readDelimitedRows(
 }
 
 function readXlsxRows(path: string, settings: ReadSettings): RowReader {
-  let consumed = 0;
-  let total = 0;
+  let sheet: XlsxSheetReader | null = null;
 
   async function* batches(): AsyncGenerator<RawRow[]> {
-    consumed = 0;
+    sheet = null;
     const sheets = await xlsxSheets(path);
-    const rows = await readSheetRows(path, sheetNumber(path, sheets, settings.sheet));
-    total = rows.length;
-    for (const batch of inBatches(rows)) {
-      consumed += batch.length;
-      yield batch;
-    }
+    const number = sheetNumber(path, sheets, settings.sheet);
+    yield* xlsxBatches(path, number, BATCH_ROWS, (reader) => {
+      sheet = reader;
+    });
   }
 
   return {
     batches: { [Symbol.asyncIterator]: batches },
-    position: () => consumed,
-    // Known once the sheet is parsed, which the first batch waits for.
+    position: () => sheet?.position() ?? 0,
+    // Known once the workbook's parts are found, which the first batch waits for.
     get total() {
-      return total;
+      return sheet?.total ?? 0;
     },
   };
 }

@@ -1,11 +1,17 @@
 /**
  * Excel workbooks: telling an .xlsx from other zip archives and from the OLE2 files that are
- * either legacy .xls or password-protected .xlsx, listing sheet names, and reading a sheet into
- * rows of text through read-excel-file.
+ * either legacy .xls or password-protected .xlsx, listing sheet names, and streaming a sheet's
+ * rows as text: its zip entry is inflated as it is read and its XML scanned chunk by chunk
+ * (xlsx-sheet.ts), so a sheet of any size costs the memory of a batch of rows.
  */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { RawRow } from './delimited.ts';
+import { attribute, createSharedStrings, parseDateStyles, readSheetRows } from './xlsx-sheet.ts';
+
+export { cellText, formatExcelDate } from './xlsx-sheet.ts';
 
 const readAt = async (handle: FileHandle, position: number, length: number): Promise<Buffer> => {
   const buffer = Buffer.alloc(Math.max(0, length));
@@ -74,12 +80,18 @@ export const isXlsxEntries = (entries: readonly ZipEntry[]): boolean =>
 
 const MAX_WORKBOOK_XML = 16 * 1024 * 1024;
 
-async function readZipEntryText(handle: FileHandle, entry: ZipEntry): Promise<string | null> {
-  if (entry.compressedSize > MAX_WORKBOOK_XML) return null;
+/** Where an entry's data starts: past its local header, whose lengths may differ from the directory's. */
+async function entryDataOffset(handle: FileHandle, entry: ZipEntry): Promise<number | null> {
   const header = await readAt(handle, entry.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) return null;
-  const dataOffset =
-    entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+/** A small part (workbook, relationships, styles) whole; null if missing, too big or damaged. */
+async function readZipEntryText(handle: FileHandle, entry: ZipEntry): Promise<string | null> {
+  if (entry.compressedSize > MAX_WORKBOOK_XML) return null;
+  const dataOffset = await entryDataOffset(handle, entry);
+  if (dataOffset === null) return null;
   const data = await readAt(handle, dataOffset, entry.compressedSize);
   if (entry.method === 0) return data.toString('utf8');
   if (entry.method !== 8) return null;
@@ -90,39 +102,32 @@ async function readZipEntryText(handle: FileHandle, entry: ZipEntry): Promise<st
   }
 }
 
-const XML_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
+type Workbook = { sheets: { name: string; relationId: string }[]; is1904: boolean };
 
-const decodeXmlText = (text: string): string =>
-  text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X'))
-      return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return XML_ENTITIES[name] ?? whole;
-  });
+async function readWorkbook(
+  handle: FileHandle,
+  entries: readonly ZipEntry[],
+): Promise<Workbook | null> {
+  const workbook = entries.find((entry) => entry.name === 'xl/workbook.xml');
+  const xml = workbook ? await readZipEntryText(handle, workbook) : null;
+  if (xml === null) return null;
+  const sheets: Workbook['sheets'] = [];
+  for (const tag of xml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
+    const name = attribute(tag[0], 'name');
+    if (name !== undefined) sheets.push({ name, relationId: attribute(tag[0], 'id') ?? '' });
+  }
+  const properties = /<(?:\w+:)?workbookPr\s[^>]*>/.exec(xml);
+  const date1904 = properties ? attribute(properties[0], 'date1904') : undefined;
+  return { sheets, is1904: date1904 === '1' || date1904 === 'true' };
+}
 
-/**
- * Sheet names in workbook order, the order read-excel-file numbers them in (sheets are read by
- * that number, so a name with odd escaping cannot make the two disagree). Null if unreadable.
- */
+/** Sheet names in workbook order, the order sheets are numbered in. Null if unreadable. */
 export async function readSheetNames(
   handle: FileHandle,
   entries: readonly ZipEntry[],
 ): Promise<string[] | null> {
-  const workbook = entries.find((entry) => entry.name === 'xl/workbook.xml');
-  const xml = workbook ? await readZipEntryText(handle, workbook) : null;
-  if (xml === null) return null;
-  const names: string[] = [];
-  for (const tag of xml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
-    const name = /\sname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag[0]);
-    if (name) names.push(decodeXmlText(name[1] ?? name[2] ?? ''));
-  }
-  return names;
+  const workbook = await readWorkbook(handle, entries);
+  return workbook ? workbook.sheets.map((sheet) => sheet.name) : null;
 }
 
 // --- OLE2 compound files (.xls, and .xlsx encrypted with a password) --------------------------
@@ -182,52 +187,159 @@ export async function readOle2StreamNames(handle: FileHandle, size: number): Pro
 export const isEncryptedOoxml = (streamNames: readonly string[]): boolean =>
   streamNames.includes('EncryptedPackage') || streamNames.includes('EncryptionInfo');
 
-// --- cells to text ----------------------------------------------------------------------------
+// --- streaming a sheet ------------------------------------------------------------------------
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/**
- * Excel date-times have no zone; read-excel-file builds them as UTC Dates, so the UTC fields are
- * the wall-clock time the sheet shows. Rounded to the second because Excel stores a fraction of a
- * day and 12:30 comes back as 12:29:59.999.
- */
-export function formatExcelDate(date: Date): string {
-  const ms = Math.round(date.getTime() / 1000) * 1000;
-  if (!Number.isFinite(ms)) return '';
-  const d = new Date(ms);
-  const year = String(d.getUTCFullYear()).padStart(4, '0');
-  return (
-    `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ` +
-    `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
-  );
+/** A part's path in the zip from a relationship target (relative to xl/, or absolute). */
+function partPath(target: string): string {
+  const segments: string[] = [];
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  for (const segment of path.split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '.' && segment !== '') segments.push(segment);
+  }
+  return segments.join('/');
 }
 
-/** A cell as the text the rest of the importer parses, the same way it parses a CSV field. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  // No grouping and '.' as the decimal mark: the importer's number parser reads it either way.
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return formatExcelDate(value);
-  return String(value);
+type Relationship = { id: string; type: string; target: string };
+
+function parseRelationships(xml: string): Relationship[] {
+  return [...xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)].map((tag) => ({
+    id: attribute(tag[0], 'Id') ?? '',
+    type: attribute(tag[0], 'Type') ?? '',
+    target: partPath(attribute(tag[0], 'Target') ?? ''),
+  }));
 }
 
+type EntryRange = { start: number; length: number; method: number };
+
 /**
- * All rows of one sheet (1-based sheet number in workbook order), `line` being the sheet row
- * number. read-excel-file unzips and parses the whole sheet in memory; a sales sheet is at most a
- * few hundred thousand rows, which fits, and Excel itself caps a sheet at 1,048,576 rows. Empty
- * rows are skipped like blank lines in a CSV, their numbers kept. Errors are the library's.
+ * A zip entry's inflated bytes as text chunks, read from disk as they are consumed; `onBytes`
+ * counts the compressed bytes read. Damaged compressed data fails as a plain Error (zlib's
+ * codes would pass for file-system errors).
  */
-export async function readXlsxSheet(path: string, sheetNumber: number): Promise<RawRow[]> {
-  // Loaded on first use: it is a fair amount of code (zip, XML) that CSV imports never need.
-  const { readSheet } = await import('read-excel-file/node');
-  // trim: false because the caller trims, the same for every format.
-  const data: unknown[][] = await readSheet(path, sheetNumber, { trim: false });
-  const rows: RawRow[] = [];
-  data.forEach((cells, index) => {
-    const fields = cells.map(cellText);
-    if (fields.some((field) => field !== '')) rows.push({ line: index + 1, fields });
+async function* entryText(
+  path: string,
+  range: EntryRange,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<string> {
+  if (range.length === 0) return;
+  const file = createReadStream(path, {
+    start: range.start,
+    end: range.start + range.length - 1,
+    highWaterMark: 64 * 1024,
   });
+  file.on('data', (chunk) => onBytes(chunk.length));
+  const inflate = range.method === 8 ? createInflateRaw({ chunkSize: 64 * 1024 }) : null;
+  if (inflate) file.on('error', (error) => inflate.destroy(error));
+  const bytes = inflate ? file.pipe(inflate) : file;
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+      yield decoder.decode(chunk, { stream: true });
+    }
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code.startsWith('Z_')) throw new Error('its compressed data is damaged', { cause: error });
+    throw error;
+  } finally {
+    file.destroy();
+    inflate?.destroy();
+  }
+  yield decoder.decode();
+}
+
+export type XlsxSheetReader = {
+  /** Batches of about `batchRows` rows; stopping early closes the file. */
+  batches: AsyncIterable<RawRow[]>;
+  /** Compressed bytes of the sheet read so far, for progress. */
+  position: () => number;
+  /** The sheet's compressed size: `position` reaches it at the end. */
+  total: number;
+};
+
+/**
+ * Finds sheet `sheetNumber` (1-based, workbook order) through the workbook's relationships and
+ * reads the workbook-wide parts its cells need (styles for dates, the 1904 date system). The
+ * shared strings and the sheet itself are streamed while `batches` is iterated.
+ *
+ * @throws Error naming what is missing or damaged; file-system errors as they come.
+ */
+export async function openXlsxSheet(
+  path: string,
+  sheetNumber: number,
+  batchRows: number,
+): Promise<XlsxSheetReader> {
+  const handle = await open(path, 'r');
+  let sheetRange: EntryRange;
+  let stringsRange: EntryRange | null = null;
+  let dateStyles: boolean[] = [];
+  let is1904: boolean;
+  try {
+    const entries = await readZipEntries(handle, (await handle.stat()).size);
+    if (!entries) throw new Error('its zip directory is damaged');
+    const workbook = await readWorkbook(handle, entries);
+    if (!workbook) throw new Error('its list of sheets is missing or damaged');
+    is1904 = workbook.is1904;
+    const relsEntry = entries.find((entry) => entry.name === 'xl/_rels/workbook.xml.rels');
+    const relsXml = relsEntry ? await readZipEntryText(handle, relsEntry) : null;
+    if (relsXml === null) throw new Error('its list of parts is missing or damaged');
+    const relationships = parseRelationships(relsXml);
+    const partOf = (type: string, fallback: string): ZipEntry | undefined => {
+      const name = relationships.find((rel) => rel.type.endsWith(`/${type}`))?.target ?? fallback;
+      return entries.find((entry) => entry.name === name);
+    };
+    const rangeOf = async (entry: ZipEntry, what: string): Promise<EntryRange> => {
+      const start = await entryDataOffset(handle, entry);
+      if (start === null || (entry.method !== 0 && entry.method !== 8)) {
+        throw new Error(`its ${what} is damaged or compressed in an unsupported way`);
+      }
+      return { start, length: entry.compressedSize, method: entry.method };
+    };
+
+    const sheet = workbook.sheets[sheetNumber - 1];
+    const target = relationships.find((rel) => rel.id === sheet?.relationId)?.target;
+    const sheetEntry = entries.find((entry) => entry.name === target);
+    if (!sheet || !sheetEntry) throw new Error(`sheet ${sheetNumber} is missing`);
+    sheetRange = await rangeOf(sheetEntry, `sheet "${sheet.name}"`);
+
+    const stringsEntry = partOf('sharedStrings', 'xl/sharedStrings.xml');
+    if (stringsEntry) stringsRange = await rangeOf(stringsEntry, 'table of shared strings');
+    const stylesEntry = partOf('styles', 'xl/styles.xml');
+    if (stylesEntry) {
+      const stylesXml = await readZipEntryText(handle, stylesEntry);
+      if (stylesXml === null) throw new Error('its styles are damaged');
+      dateStyles = parseDateStyles(stylesXml);
+    }
+  } finally {
+    await handle.close();
+  }
+
+  let consumed = 0;
+  async function* batches(): AsyncGenerator<RawRow[]> {
+    consumed = 0;
+    const strings = createSharedStrings(
+      stringsRange ? entryText(path, stringsRange, () => undefined) : null,
+    );
+    try {
+      const chunks = entryText(path, sheetRange, (bytes) => {
+        consumed += bytes;
+      });
+      yield* readSheetRows(chunks, strings, { dateStyles, is1904 }, batchRows);
+    } finally {
+      await strings.close();
+    }
+  }
+  return {
+    batches: { [Symbol.asyncIterator]: batches },
+    position: () => consumed,
+    total: sheetRange.length,
+  };
+}
+
+/** A whole sheet at once, for small sheets (and tests); see openXlsxSheet. */
+export async function readXlsxSheet(path: string, sheetNumber: number): Promise<RawRow[]> {
+  const reader = await openXlsxSheet(path, sheetNumber, 1000);
+  const rows: RawRow[] = [];
+  for await (const batch of reader.batches) rows.push(...batch);
   return rows;
 }
