@@ -8,7 +8,7 @@ import type { ExportCell, ExportTable, WriteOptions } from './table.ts';
 /**
  * A one-sheet .xlsx streamed row by row: the worksheet XML goes through fflate's streaming
  * deflate into the zip as it is produced, so memory stays bounded whatever the row count
- * (write-excel-file, by the author of our reader, needs the whole sheet as objects in memory
+ * (write-excel-file needs the whole sheet as objects in memory
  * first). Text is written as inline strings, so a phone's leading 0 survives and nothing is ever
  * evaluated as a formula; numbers are numeric cells. The header row is bold and frozen, and a
  * Persian sheet reads right to left.
