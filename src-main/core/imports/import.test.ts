@@ -99,6 +99,21 @@ const importFile = async (name: string, options: ImportOptionsArg = {}): Promise
   );
 };
 
+/** Imports a file of these lines (the header first), written to a temporary folder. */
+const importLines = async (
+  name: string,
+  lines: readonly string[],
+  options?: ImportOptionsArg,
+): Promise<ImportReport> => {
+  const temp = makeTempDir();
+  try {
+    writeFileSync(temp.file(name), `${lines.join('\n')}\n`);
+    return await importFile(temp.file(name), options);
+  } finally {
+    temp.remove();
+  }
+};
+
 const all = <T>(sql: string, ...params: unknown[]): T[] =>
   ctx.database.sqlite.prepare(sql).all(...params) as T[];
 const one = <T>(sql: string, ...params: unknown[]): T =>
@@ -213,23 +228,14 @@ describeBoth('importing receipts', () => {
   });
 
   it('numbers the lines of a receipt that comes back further down the file after its first ones', async () => {
-    const temp = makeTempDir();
-    try {
-      writeFileSync(
-        temp.file('scattered.csv'),
-        [
-          'receipt,date,product,quantity,price,total',
-          'R1,2024-05-01,Scarf,1,1000,4000',
-          'R1,2024-05-01,Hat,1,1000,4000',
-          'R2,2024-05-01,Pen,1,500,500',
-          'R1,2024-05-01,Bag,2,1000,4000',
-          '',
-        ].join('\n'),
-      );
-      await importFile(temp.file('scattered.csv'));
-    } finally {
-      temp.remove();
-    }
+    const rows = [
+      'receipt,date,product,quantity,price,total',
+      'R1,2024-05-01,Scarf,1,1000,4000',
+      'R1,2024-05-01,Hat,1,1000,4000',
+      'R2,2024-05-01,Pen,1,500,500',
+      'R1,2024-05-01,Bag,2,1000,4000',
+    ];
+    await importLines('scattered.csv', rows);
     const lines = all<{ external_id: string; line: number; product_name: string }>(
       `SELECT o.external_id, i.line, i.product_name FROM order_items i
        JOIN orders o ON o.id = i.order_id ORDER BY o.external_id, i.line`,
@@ -246,27 +252,18 @@ describeBoth('importing receipts', () => {
   });
 
   it('adds up a return or a sale split over the file as if its lines were together, each line with its sign', async () => {
-    const temp = makeTempDir();
-    try {
-      writeFileSync(
-        temp.file('split.csv'),
-        [
-          'InvoiceNo,InvoiceDate,StockCode,Description,Quantity,UnitPrice,CustomerID',
-          '500,2024-05-01 10:00,A1,Scarf,2,100,C1',
-          '500,2024-05-01 10:00,A2,Hat,3,200,C1',
-          'C501,2024-05-02 11:00,A1,Scarf,-2,100,C1',
-          '502,2024-05-02 12:00,B1,Pen,1,50,C2',
-          'C501,2024-05-02 11:00,A2,Hat,-3,200,C1',
-          '500,2024-05-01 10:00,A3,Bag,1,400,C1',
-          '500,2024-05-01 10:00,A2,Hat,-1,200,C1',
-          '',
-        ].join('\n'),
-      );
-      const report = await importFile(temp.file('split.csv'));
-      expect(report).toMatchObject({ ordersCreated: 2, refundsRecorded: 1, rowsRejected: 0 });
-    } finally {
-      temp.remove();
-    }
+    const rows = [
+      'InvoiceNo,InvoiceDate,StockCode,Description,Quantity,UnitPrice,CustomerID',
+      '500,2024-05-01 10:00,A1,Scarf,2,100,C1',
+      '500,2024-05-01 10:00,A2,Hat,3,200,C1',
+      'C501,2024-05-02 11:00,A1,Scarf,-2,100,C1',
+      '502,2024-05-02 12:00,B1,Pen,1,50,C2',
+      'C501,2024-05-02 11:00,A2,Hat,-3,200,C1',
+      '500,2024-05-01 10:00,A3,Bag,1,400,C1',
+      '500,2024-05-01 10:00,A2,Hat,-1,200,C1',
+    ];
+    const report = await importLines('split.csv', rows);
+    expect(report).toMatchObject({ ordersCreated: 2, refundsRecorded: 1, rowsRejected: 0 });
     // Sale 500: 200 + 600, then 400 and −200 further down: 1,000 Toman; C501 refunds all of its
     // two parts (200 + 600) from the sale holding those products.
     expect(orderByReceipt('500')).toMatchObject({ total: 10_000, refunded: 8_000 });
@@ -281,27 +278,18 @@ describeBoth('importing receipts', () => {
   });
 
   it('reads a line-item file’s مبلغ کل as each line’s amount when the lines give it different values or quantity × price', async () => {
-    const temp = makeTempDir();
-    try {
-      writeFileSync(
-        temp.file('lines-fa.csv'),
-        [
-          'شماره فاکتور,تاریخ,کد کالا,تعداد,فی,مبلغ کل',
-          '101,1403/05/01,K1,2,1000,2000',
-          '101,1403/05/01,K2,1,3000,3000',
-          // Equal lines: told apart by quantity × price.
-          '102,1403/05/02,K1,1,500,500',
-          '102,1403/05/02,K1,1,500,500',
-          // The receipt's own total on each line (not quantity × price): counted once.
-          '103,1403/05/03,K1,1,700,1500',
-          '103,1403/05/03,K2,1,800,1500',
-          '',
-        ].join('\n'),
-      );
-      await importFile(temp.file('lines-fa.csv'));
-    } finally {
-      temp.remove();
-    }
+    const rows = [
+      'شماره فاکتور,تاریخ,کد کالا,تعداد,فی,مبلغ کل',
+      '101,1403/05/01,K1,2,1000,2000',
+      '101,1403/05/01,K2,1,3000,3000',
+      // Equal lines: told apart by quantity × price.
+      '102,1403/05/02,K1,1,500,500',
+      '102,1403/05/02,K1,1,500,500',
+      // The receipt's own total on each line (not quantity × price): counted once.
+      '103,1403/05/03,K1,1,700,1500',
+      '103,1403/05/03,K2,1,800,1500',
+    ];
+    await importLines('lines-fa.csv', rows);
     // Toman, stored as Rial.
     expect(orderByReceipt('101').total).toBe(50_000);
     expect(orderByReceipt('102').total).toBe(10_000);
@@ -309,28 +297,19 @@ describeBoth('importing receipts', () => {
   });
 
   it('keeps return invoices numbered in a series of their own apart from the sales of the same number', async () => {
-    const temp = makeTempDir();
-    try {
-      writeFileSync(
-        temp.file('series-fa.csv'),
-        [
-          'شماره فاکتور,تاریخ,نوع فاکتور,فاکتور مرجع,کد مشتری,کد کالا,تعداد,فی',
-          '1,1403/05/01,فروش,,1001,K1,2,1000',
-          '2,1403/05/02,فروش,,1002,K2,1,3000',
-          '3,1403/05/03,فروش,,1003,K3,5,1000',
-          '1,1403/05/10,برگشت از فروش,3,1003,K3,1,1000',
-          '1,1403/05/10,,,,K3,1,1000',
-          '',
-        ].join('\n'),
-      );
-      const report = await importFile(temp.file('series-fa.csv'));
-      expect(report).toMatchObject({ ordersCreated: 3, refundsRecorded: 1, rowsRejected: 0 });
-      // Again: nothing new, the return included.
-      const again = await importFile(temp.file('series-fa.csv'));
-      expect(again).toMatchObject({ ordersCreated: 0, refundsRecorded: 0 });
-    } finally {
-      temp.remove();
-    }
+    const rows = [
+      'شماره فاکتور,تاریخ,نوع فاکتور,فاکتور مرجع,کد مشتری,کد کالا,تعداد,فی',
+      '1,1403/05/01,فروش,,1001,K1,2,1000',
+      '2,1403/05/02,فروش,,1002,K2,1,3000',
+      '3,1403/05/03,فروش,,1003,K3,5,1000',
+      '1,1403/05/10,برگشت از فروش,3,1003,K3,1,1000',
+      '1,1403/05/10,,,,K3,1,1000',
+    ];
+    const report = await importLines('series-fa.csv', rows);
+    expect(report).toMatchObject({ ordersCreated: 3, refundsRecorded: 1, rowsRejected: 0 });
+    // Again: nothing new, the return included.
+    const again = await importLines('series-fa.csv', rows);
+    expect(again).toMatchObject({ ordersCreated: 0, refundsRecorded: 0 });
     expect(orderByReceipt('1')).toMatchObject({ total: 20_000, refunded: 0 });
     expect(orderByReceipt('3')).toMatchObject({ total: 50_000, refunded: 20_000 });
     expect(one<{ external_id: string }>('SELECT external_id FROM refunds').external_id).toBe(
@@ -339,21 +318,12 @@ describeBoth('importing receipts', () => {
   });
 
   it('takes an expired Shopify payment as void: no money came in', async () => {
-    const temp = makeTempDir();
-    try {
-      writeFileSync(
-        temp.file('expired.csv'),
-        [
-          'Email,Financial Status,Total,Created at',
-          'a@example.com,expired,30.00,2024-03-05 10:00:00 +0000',
-          'a@example.com,paid,20.00,2024-03-06 10:00:00 +0000',
-          '',
-        ].join('\n'),
-      );
-      await importFile(temp.file('expired.csv'));
-    } finally {
-      temp.remove();
-    }
+    const rows = [
+      'Email,Financial Status,Total,Created at',
+      'a@example.com,expired,30.00,2024-03-05 10:00:00 +0000',
+      'a@example.com,paid,20.00,2024-03-06 10:00:00 +0000',
+    ];
+    await importLines('expired.csv', rows);
     const statuses = all<{ status: string }>('SELECT status FROM orders ORDER BY ordered_at');
     expect(statuses.map((row) => row.status)).toEqual(['void', 'completed']);
   });
