@@ -221,6 +221,20 @@ describe('bazgasht CLI: import', () => {
     expect(JSON.parse(shopify.stdout)).toMatchObject({ ordersCreated: 4, customersCreated: 3 });
   });
 
+  it('reads a workbook’s first sheet, says which and what else there is, and takes --sheet', async () => {
+    const db = temp.file('shop.db');
+    const first = await run('--db', db, 'import', fixture('sales.xlsx'), '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ ordersCreated: 3 });
+    expect(first.stderr).toMatch(/sales\.xlsx has 2 sheets \("(.+)", "(.+)"\); this read "\1"/);
+    const [, , other] = /\("(.+)", "(.+)"\)/.exec(first.stderr) ?? [];
+    const chosen = await run('--db', db, 'import', fixture('sales.xlsx'), '--sheet', `${other}`);
+    // The other sheet holds a note, no sales: it cannot be mapped, so nothing is written.
+    expect(chosen).toMatchObject({ code: 2, stderr: expect.stringMatching(/date/) });
+    const missing = await run('--db', db, 'import', fixture('sales.xlsx'), '--sheet', 'nonesuch');
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/no sheet named/) });
+  });
+
   it.each([
     [['missing.csv'], /there is no file .*missing\.csv/],
     [['empty.csv'], /empty\.csv is empty/],

@@ -41,10 +41,11 @@ commands:
   demo [--customers N] [--seed S] [--locale fa|en] [--as-of YYYY-MM-DD] [--json]
         create a demo shop in an empty database (N from 100 to 100000, default 2000)
 ${SETTINGS_USAGE}
-  import FILE [--mapping MAPPING.json] [--preset NAME] [--dry-run] [--json]
+  import FILE [--mapping MAPPING.json] [--preset NAME] [--sheet NAME] [--dry-run] [--json]
         import sales from a CSV/TSV/TXT or .xlsx file (columns mapped automatically, by a
         preset — shopify, fa-accounting, generic-en, generic-fa or one saved in the app — or
-        by a mapping file); --dry-run checks and counts without writing anything
+        by a mapping file); --sheet names a workbook's sheet (default the first); --dry-run
+        checks and counts without writing anything
   customers [--search TEXT] [--json]
         list customers (search by any part of a name, phone or email)
 ${FOLLOWUP_USAGE}
@@ -83,6 +84,7 @@ const COMMANDS: Record<string, Command> = {
     options: {
       mapping: { type: 'string' },
       preset: { type: 'string' },
+      sheet: { type: 'string' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
     },

@@ -58,15 +58,16 @@ export const prepareImport = async (
   const presetName = typeof values.preset === 'string' ? values.preset : undefined;
   if (saved && presetName) throw new UsageError('import: use --mapping or --preset, not both');
   const builtIn = presetName ? findPreset(BUILT_IN_PRESETS, presetName) : undefined;
+  const sheet = typeof values.sheet === 'string' ? values.sheet : saved?.read?.sheet;
   const file = { fileId: 'cli', name: basename(path), size: statSync(path).size };
 
   const preview = async (shop: PreviewShop, preset: ImportPreset | undefined) => {
     const request: PreviewRequest = {
-      ...(saved?.read && {
+      ...((saved?.read || sheet) && {
         read: {
-          ...(saved.read.encoding && { encoding: saved.read.encoding }),
-          ...(saved.read.delimiter && { delimiter: saved.read.delimiter }),
-          ...(saved.read.sheet && { sheet: saved.read.sheet }),
+          ...(saved?.read?.encoding && { encoding: saved.read.encoding }),
+          ...(saved?.read?.delimiter && { delimiter: saved.read.delimiter }),
+          ...(sheet && { sheet }),
         },
       }),
       ...(saved?.read?.headerLine !== undefined && { headerLine: saved.read.headerLine }),
@@ -132,6 +133,16 @@ export const prepareImport = async (
       await afterSalesChanged(core.context);
     }
     io.stdout(values.json ? JSON.stringify(toJson(report), null, 2) : describeReport(report));
+    // A workbook's other sheets are not read unless asked for: say so, beside the report.
+    if (sheet === undefined && checked.sheets.length > 1) {
+      io.stderr(
+        `import: ${file.name} has ${checked.sheets.length} sheets (${checked.sheets
+          .map((name) => `"${name}"`)
+          .join(
+            ', ',
+          )}); this read "${plan.read.sheet ?? checked.sheets[0]}" (another: --sheet NAME)`,
+      );
+    }
   };
 };
 
