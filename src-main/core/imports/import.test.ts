@@ -317,15 +317,16 @@ describeBoth('importing receipts', () => {
     );
   });
 
-  it('takes an expired Shopify payment as void: no money came in', async () => {
+  it('takes an expired (Shopify) or failed (WooCommerce) payment as void: no money came in', async () => {
     const rows = [
       'Email,Financial Status,Total,Created at',
       'a@example.com,expired,30.00,2024-03-05 10:00:00 +0000',
       'a@example.com,paid,20.00,2024-03-06 10:00:00 +0000',
+      'a@example.com,failed,25.00,2024-03-07 10:00:00 +0000',
     ];
     await importLines('expired.csv', rows);
     const statuses = all<{ status: string }>('SELECT status FROM orders ORDER BY ordered_at');
-    expect(statuses.map((row) => row.status)).toEqual(['void', 'completed']);
+    expect(statuses.map((row) => row.status)).toEqual(['void', 'completed', 'void']);
   });
 
   it('links return invoices to the invoice they name, or keeps them as refunds of their own', async () => {

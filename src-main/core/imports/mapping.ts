@@ -34,7 +34,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   time: ['Time', 'Hour', 'Sale Time', 'ساعت', 'ساعت فروش', 'ساعت فاکتور'],
   total: [
     'Total', 'Amount', 'Grand Total', 'Total Amount', 'Invoice Total', 'Net Total', 'Order Total',
-    'Sum', 'Total Sales', 'Receipt Total', 'Net Amount', 'Sales',
+    'Sum', 'Total Sales', 'Receipt Total', 'Net Amount', 'Sales', 'Order Total Amount', 'Net Sales',
+    'N. Revenue',
     'مبلغ کل', 'جمع کل', 'مبلغ', 'جمع', 'مبلغ فاکتور', 'جمع فاکتور', 'مبلغ نهایی', 'قابل پرداخت',
     'مبلغ قابل پرداخت', 'خالص فاکتور', 'جمع نهایی', 'مبلغ خالص', 'جمع مبلغ',
   ],
@@ -42,7 +43,10 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     'Discount', 'Discount Amount', 'Order Discount', 'Total Discount',
     'تخفیف', 'مبلغ تخفیف', 'تخفیف فاکتور', 'جمع تخفیف',
   ],
-  refundedAmount: ['Refunded Amount', 'Refunded', 'Refund Amount', 'مبلغ برگشتی', 'مبلغ مرجوعی'],
+  refundedAmount: [
+    'Refunded Amount', 'Refunded', 'Refund Amount', 'Order Refund Amount', 'مبلغ برگشتی',
+    'مبلغ مرجوعی',
+  ],
   invoiceType: [
     'Invoice Type', 'Type', 'Transaction Type', 'Document Type', 'Sale Type', 'Receipt Type',
     'نوع فاکتور', 'نوع', 'نوع سند', 'نوع معامله', 'نوع فروش',
@@ -51,7 +55,9 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     'Original Invoice', 'Original Receipt', 'Original Order', 'Reference', 'Reference Invoice',
     'Return Of', 'Refund Of', 'فاکتور مرجع', 'شماره فاکتور مرجع', 'مرجع', 'فاکتور اصلی',
   ],
-  status: ['Financial Status', 'Status', 'Payment Status', 'وضعیت', 'وضعیت فاکتور'],
+  status: [
+    'Financial Status', 'Status', 'Payment Status', 'Order Status', 'وضعیت', 'وضعیت فاکتور',
+  ],
   cancelledAt: ['Cancelled at', 'Canceled at', 'Voided at', 'تاریخ ابطال'],
   customerId: [
     'CustomerID', 'Customer ID', 'Customer Code', 'Customer No', 'Customer Number', 'Client ID',
@@ -79,8 +85,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   ],
   note: ['Note', 'Notes', 'Comment', 'Description of Order', 'توضیحات', 'یادداشت', 'شرح فاکتور'],
   productName: [
-    'Description', 'Product', 'Product Name', 'Item', 'Item Name', 'Lineitem name', 'Title',
-    'Product Title', 'Goods', 'Article Name', 'Service',
+    'Product Name', 'Item Name', 'Lineitem name', 'Product Title', 'Article Name', 'Description',
+    'Product', 'Item', 'Title', 'Goods', 'Service',
     'نام کالا', 'کالا', 'شرح کالا', 'شرح', 'نام محصول', 'محصول', 'عنوان کالا', 'نام کالا خدمات',
     'کالا خدمات', 'شرح کالا خدمات',
   ],
@@ -99,6 +105,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   ],
   unitPrice: [
     'UnitPrice', 'Unit Price', 'Price', 'Lineitem price', 'Rate', 'Price Each', 'Sale Price',
+    'Item Cost', 'Item Price',
     'فی', 'قیمت واحد', 'قیمت', 'مبلغ واحد', 'فی واحد', 'فی فروش', 'قیمت فروش',
   ],
   lineTotal: [
@@ -110,13 +117,14 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   ],
 };
 
-const SYNONYM_INDEX: ReadonlyMap<string, ImportField> = (() => {
-  const index = new Map<string, ImportField>();
+/** Each name's field, and its place in the field's list (0: the most specific name). */
+const SYNONYM_INDEX: ReadonlyMap<string, { field: ImportField; rank: number }> = (() => {
+  const index = new Map<string, { field: ImportField; rank: number }>();
   for (const field of IMPORT_FIELDS) {
-    for (const name of SYNONYMS[field]) {
+    SYNONYMS[field].forEach((name, rank) => {
       const key = headerKey(name);
-      if (!index.has(key)) index.set(key, field);
-    }
+      if (!index.has(key)) index.set(key, { field, rank });
+    });
   }
   return index;
 })();
@@ -217,18 +225,22 @@ const findBuiltIn = (id: string): BuiltInPreset => {
 };
 
 /**
- * Columns by synonym: each field takes the first column whose header is one of its names. When a
- * file has both a first-name and a last-name column, a lone "نام" is a first name; otherwise it
- * is the customer's whole name.
+ * Columns by synonym: each field takes the column whose header is its most specific name (the
+ * earliest in its list), the first such column on a tie: "Item Name" is the product beside an
+ * "Item #". When a file has both a first-name and a last-name column, a lone "نام" is a first
+ * name; otherwise it is the customer's whole name.
  */
 export const autoMap = (headers: readonly string[]): ColumnMapping => {
   const mapping: ColumnMapping = {};
+  const ranks = new Map<ImportField, number>();
   headers.forEach((header, column) => {
     // 'جمع کل (ریال)', 'Total [GBP]': the unit in brackets is not part of the name.
-    const field =
+    const match =
       SYNONYM_INDEX.get(headerKey(header)) ??
       SYNONYM_INDEX.get(headerKey(header.replace(/[([{].*?[)\]}]/gu, '')));
-    if (field !== undefined && mapping[field] === undefined) mapping[field] = column;
+    if (match === undefined || match.rank >= (ranks.get(match.field) ?? Infinity)) return;
+    mapping[match.field] = column;
+    ranks.set(match.field, match.rank);
   });
   if (mapping.firstName !== undefined && mapping.lastName === undefined) {
     if (mapping.customerName === undefined) mapping.customerName = mapping.firstName;

@@ -102,8 +102,9 @@ export type Assembler = {
 const RETURN_TYPE_RE = /return|refund|credit|برگشت|مرجوع|استرداد|عودت/i;
 /** Joins a return invoice's type and number in its identity: "برگشت از فروش: 12". */
 const RETURN_KEY_MARK = ': ';
-// Shopify's "expired": an authorisation never captured, so no money came in.
-const VOID_STATUS_RE = /void|cancel|expired|لغو|باطل|ابطال/i;
+// Shopify's "expired" (an authorisation never captured) and WooCommerce's "failed" (a payment
+// that did not go through): no money came in.
+const VOID_STATUS_RE = /void|cancel|expired|failed|لغو|باطل|ابطال/i;
 const REFUNDED_STATUS_RE = /^\s*refunded\s*$/i;
 
 type Problem = { reason: RejectReason; params: Record<string, string | number> };
