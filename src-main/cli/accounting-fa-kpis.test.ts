@@ -4,6 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAt } from '../../tests/fixtures/cli.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
+import {
+  comparable,
+  dayNumber,
+  expectedFigures,
+  isoDay,
+  rounded,
+} from '../../tests/fixtures/reference-kpis.ts';
+import type { Months, Query } from '../../tests/fixtures/reference-kpis.ts';
 import { openDatabase } from '../db/open.ts';
 
 /**
@@ -29,9 +37,6 @@ const run = cliAt(NOW);
 
 // --- Days and the Jalali calendar --------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-
 const JALALI = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
   timeZone: 'UTC',
   year: 'numeric',
@@ -43,19 +48,22 @@ const jalaliCache = new Map<number, { year: number; month: number; day: number }
 const jalaliOf = (day: number) => {
   let date = jalaliCache.get(day);
   if (!date) {
-    const parts = JALALI.formatToParts(new Date(day * DAY_MS));
+    const parts = JALALI.formatToParts(Date.UTC(1970, 0, 1 + day));
     const part = (type: string) => Number(parts.find((each) => each.type === type)?.value);
     date = { year: part('year'), month: part('month'), day: part('day') };
     jalaliCache.set(day, date);
   }
   return date;
 };
-const jalaliMonthOf = (day: number) => {
-  const { year, month } = jalaliOf(day);
-  return year * 12 + month - 1;
-};
 const two = (n: number) => String(n).padStart(2, '0');
-const jalaliMonthLabel = (index: number) => `${Math.floor(index / 12)}-${two((index % 12) + 1)}`;
+/** Cohorts in Jalali months, as the shop counts them out of the box. */
+const JALALI_MONTHS: Months = {
+  calendar: 'persian',
+  monthOf: (day) => {
+    const { year, month } = jalaliOf(dayNumber(day));
+    return `${year}-${two(month)}`;
+  },
+};
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 const persianDigits = (text: string) =>
@@ -472,7 +480,8 @@ const accountingXlsx = async (rows: readonly Row[]) => {
 
 type Order = {
   customer: number | null;
-  day: number;
+  /** Tehran's day, `YYYY-MM-DD`. */
+  day: string;
   total: number;
   refunded: number;
   number: string;
@@ -525,7 +534,7 @@ const ordersOf = (rows: readonly Row[]) => {
     const head = lines[0] as Row;
     const order: Order = {
       customer: customerOf(head),
-      day: head.day,
+      day: isoDay(head.day),
       total: lines.reduce((sum, line) => sum + line.quantity * line.rial, 0),
       refunded: 0,
       number: head.invoice,
@@ -566,139 +575,6 @@ const ordersOf = (rows: readonly Row[]) => {
   };
 };
 
-type Query = { asOf: string; from: string; to: string };
-
-const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-const median = (values: number[]) => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-
-/** Every figure of DESIGN.md §3 that orders alone decide, as of `asOf`, over [from, to]. */
-const expectedFigures = (orders: readonly Order[], q: Query) => {
-  const asOf = dayNumber(q.asOf);
-  const from = dayNumber(q.from);
-  const end = Math.min(dayNumber(q.to), asOf);
-  const inPeriod = (day: number) => day >= from && day <= end;
-  const net = (order: Order) => order.total - order.refunded;
-
-  // Purchase days: days with an order of positive net amount, up to T.
-  const daysOf = new Map<number, Set<number>>();
-  for (const order of orders) {
-    if (order.customer === null || net(order) <= 0 || order.day > asOf) continue;
-    const days = daysOf.get(order.customer) ?? new Set<number>();
-    days.add(order.day);
-    daysOf.set(order.customer, days);
-  }
-  const people = [...daysOf].map(([customer, set]) => {
-    const days = [...set].sort((a, b) => a - b);
-    return { customer, days, first: days[0] as number };
-  });
-
-  const newCustomers = people.filter((person) => inPeriod(person.first));
-  const churnCohort = newCustomers.filter((person) => person.first <= asOf - 90);
-  const churned = churnCohort.filter(
-    (person) => !person.days.some((day) => day > person.first && day <= person.first + 90),
-  ).length;
-  const active = people.filter((person) => person.days.some(inPeriod));
-  const returning = active.filter((person) => person.days.some((day) => day < from));
-  const purchaseDays = active.reduce((sum, person) => sum + person.days.filter(inPeriod).length, 0);
-  const periodOrders = orders.filter((order) => inPeriod(order.day));
-  const revenue = periodOrders.reduce((sum, order) => sum + net(order), 0);
-  const orderCount = periodOrders.filter((order) => net(order) > 0).length;
-  const grossSales = periodOrders.reduce((sum, order) => sum + order.total, 0);
-  const refunded = periodOrders.reduce((sum, order) => sum + order.refunded, 0);
-  const clvPeople = people.filter((person) => person.first <= asOf - 365);
-  const clvTotal = clvPeople.reduce(
-    (sum, person) =>
-      sum +
-      orders
-        .filter(
-          (order) =>
-            order.customer === person.customer &&
-            order.day >= person.first &&
-            order.day <= person.first + 364,
-        )
-        .reduce((total, order) => total + net(order), 0),
-    0,
-  );
-  const churn = share(churned, churnCohort.length);
-
-  // Cohorts: each Jalali month the period touches, cells up to T's month.
-  const cohorts = [];
-  for (let month = jalaliMonthOf(from); month <= jalaliMonthOf(end); month += 1) {
-    const members = people.filter((person) => jalaliMonthOf(person.first) === month);
-    const retention = [];
-    for (let k = 0; month + k <= jalaliMonthOf(asOf); k += 1) {
-      const back = members.filter((person) =>
-        person.days.some((day) => jalaliMonthOf(day) === month + k),
-      ).length;
-      retention.push(share(back, members.length));
-    }
-    cohorts.push({ cohort: jalaliMonthLabel(month), size: members.length, retention });
-  }
-
-  return {
-    asOf: q.asOf,
-    from: q.from,
-    to: q.to,
-    calendar: 'persian',
-    customers: people.length,
-    newCustomers: newCustomers.length,
-    newCustomerChurn90: churn,
-    repeatRate90: churn === null ? null : 1 - churn,
-    churn90Customers: churnCohort.length,
-    repeatPurchaseRate: share(
-      people.filter((person) => person.days.length >= 2).length,
-      people.length,
-    ),
-    returningCustomerRate: share(returning.length, active.length),
-    activeCustomers: active.length,
-    returningCustomers: returning.length,
-    revenue,
-    orders: orderCount,
-    averageOrderValue: share(revenue, orderCount),
-    purchaseFrequency: share(purchaseDays, active.length),
-    purchaseDays,
-    medianDaysToSecondPurchase: median(
-      people
-        .filter((person) => person.days.length >= 2)
-        .map((person) => (person.days[1] as number) - person.first),
-    ),
-    historicClv12m: share(clvTotal, clvPeople.length),
-    clvCustomers: clvPeople.length,
-    refundRate: share(refunded, grossSales),
-    grossSales,
-    refunded,
-    cohorts,
-  };
-};
-
-type Figures = ReturnType<typeof expectedFigures>;
-
-/** Fractions compared to 1e-9, everything else exactly. */
-const rounded = (value: unknown): unknown => {
-  if (typeof value === 'number') return Math.round(value * 1e9) / 1e9;
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
-  }
-  return value;
-};
-
-/** The app's figures with only the keys worked out here (cohorts without their Gregorian span). */
-const comparable = (kpis: Record<string, unknown>, expected: Figures) => {
-  const picked = Object.fromEntries(Object.keys(expected).map((key) => [key, kpis[key]]));
-  picked.cohorts = (kpis.cohorts as { cohort: string; size: number; retention: unknown[] }[]).map(
-    ({ cohort, size, retention }) => ({ cohort, size, retention }),
-  );
-  return rounded(picked);
-};
-
 // --- The runs -------------------------------------------------------------------------------
 
 const QUERIES: Query[] = [
@@ -710,6 +586,8 @@ const QUERIES: Query[] = [
 
 const { rows, intents, people } = generate(14_021_229);
 const truth = ordersOf(rows);
+/** DESIGN.md §3 from the rows, in Jalali months. */
+const figuresFor = (q: Query) => expectedFigures(truth.orders, q, JALALI_MONTHS);
 const invoices = new Set(rows.map((row) => row.invoice)).size;
 
 let temp: TempDir;
@@ -763,17 +641,38 @@ const firstImportSettings = async (db: string) => {
   }
 };
 
+/**
+ * The first import read the amounts in `amountUnit`, mapped at least these fields to these
+ * headers, and stored every name in Persian letters.
+ */
+const expectFirstImportRead = async (
+  db: string,
+  amountUnit: string,
+  fields: Record<string, string>,
+) =>
+  expect(await firstImportSettings(db)).toEqual({
+    amountUnit,
+    fields: expect.objectContaining(fields) as unknown,
+    namesWithArabicLetters: 0,
+  });
+
 const expectDesignFigures = async (db: string) => {
   for (const q of QUERIES) {
-    const expected = expectedFigures(truth.orders, q);
+    const expected = figuresFor(q);
     expect(comparable(await kpisJson(db, q), expected), JSON.stringify(q)).toEqual(
       rounded(expected),
     );
   }
 };
 
-/** Imports the file into a new shop, checks the figures, imports it again and checks again. */
-const expectImportedTwice = async (db: string, file: string) => {
+/**
+ * Writes `content` to a file named `name`, imports it into a new shop, checks the figures, imports
+ * it again and checks again; gives the shop.
+ */
+const expectImportedTwice = async (name: string, content: string | Uint8Array) => {
+  const db = temp.file(`${name}.db`);
+  const file = temp.file(name);
+  writeFileSync(file, content);
   expect(await importJson(db, file)).toMatchObject({
     rowsRead: rows.length,
     rowsRejected: 0,
@@ -791,6 +690,7 @@ const expectImportedTwice = async (db: string, file: string) => {
     customersCreated: 0,
   });
   await expectDesignFigures(db);
+  return db;
 };
 
 describe('an Iranian accounting export through import and kpis', () => {
@@ -820,50 +720,36 @@ describe('an Iranian accounting export through import and kpis', () => {
     expect(count((row) => /[يك]/.test(row.name))).toBeGreaterThan(100);
     expect(count((row) => row.name === '')).toBeGreaterThan(250);
     for (const q of QUERIES) {
-      const figures = expectedFigures(truth.orders, q);
+      const figures = figuresFor(q);
       expect(figures.churn90Customers, JSON.stringify(q)).toBeGreaterThan(0);
       expect(figures.returningCustomers, JSON.stringify(q)).toBeGreaterThan(0);
       expect(figures.refunded, JSON.stringify(q)).toBeGreaterThan(0);
     }
     // A year after the first sales: the 12-month value's population.
-    expect(expectedFigures(truth.orders, QUERIES[0] as Query).clvCustomers).toBeGreaterThan(50);
+    expect(figuresFor(QUERIES[0] as Query).clvCustomers).toBeGreaterThan(50);
   });
 
   it('gives DESIGN.md §3 figures for the CSV in Rial, and the same after a re-import', async () => {
-    const db = temp.file('csv.db');
-    const file = temp.file('فروش ۱۴۰۳.csv');
-    writeFileSync(file, accountingCsv(rows));
-    await expectImportedTwice(db, file);
-    expect(await firstImportSettings(db)).toEqual({
-      amountUnit: 'rial',
-      fields: expect.objectContaining({
-        receiptId: 'شماره فاکتور',
-        invoiceType: 'نوع فاکتور',
-        originalReceiptId: 'فاکتور مرجع',
-        customerId: 'کد مشتری',
-        phone: 'موبایل',
-        unitPrice: 'فی (ریال)',
-        total: 'مبلغ کل (ریال)',
-      }) as unknown,
-      namesWithArabicLetters: 0,
+    const db = await expectImportedTwice('فروش ۱۴۰۳.csv', accountingCsv(rows));
+    await expectFirstImportRead(db, 'rial', {
+      receiptId: 'شماره فاکتور',
+      invoiceType: 'نوع فاکتور',
+      originalReceiptId: 'فاکتور مرجع',
+      customerId: 'کد مشتری',
+      phone: 'موبایل',
+      unitPrice: 'فی (ریال)',
+      total: 'مبلغ کل (ریال)',
     });
   });
 
   it('gives the same figures for the workbook in Toman, and after a re-import', async () => {
-    const db = temp.file('xlsx.db');
-    const file = temp.file('فروش ۱۴۰۳.xlsx');
-    writeFileSync(file, await accountingXlsx(rows));
-    await expectImportedTwice(db, file);
-    expect(await firstImportSettings(db)).toEqual({
-      amountUnit: 'toman',
-      fields: expect.objectContaining({
-        originalReceiptId: 'شماره فاکتور مرجع',
-        customerId: 'کد طرف حساب',
-        phone: 'تلفن همراه',
-        unitPrice: 'مبلغ واحد',
-        lineTotal: 'جمع ردیف',
-      }) as unknown,
-      namesWithArabicLetters: 0,
+    const db = await expectImportedTwice('فروش ۱۴۰۳.xlsx', await accountingXlsx(rows));
+    await expectFirstImportRead(db, 'toman', {
+      originalReceiptId: 'شماره فاکتور مرجع',
+      customerId: 'کد طرف حساب',
+      phone: 'تلفن همراه',
+      unitPrice: 'مبلغ واحد',
+      lineTotal: 'جمع ردیف',
     });
   });
 });

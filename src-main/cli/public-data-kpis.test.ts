@@ -3,6 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAt } from '../../tests/fixtures/cli.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
+import {
+  comparable,
+  dayNumber,
+  expectedFigures,
+  GREGORIAN_MONTHS,
+  isoDay,
+  rounded,
+} from '../../tests/fixtures/reference-kpis.ts';
+import type { Query } from '../../tests/fixtures/reference-kpis.ts';
 import { openDatabase } from '../db/open.ts';
 
 /**
@@ -53,12 +62,6 @@ type Draft = {
   /** What the generator meant a return to be: proof that the file has both kinds. */
   intent: 'sale' | 'linked' | 'standalone';
 };
-
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const isoDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
-const addDays = (day: string, days: number) => isoDay(dayNumber(day) + days);
-const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a);
 
 const FIRST_DAY = dayNumber('2010-12-01');
 const LAST_DAY = dayNumber('2011-12-20');
@@ -429,141 +432,6 @@ const ordersOf = (rows: readonly Row[]) => {
   return { orders, linked, standalone: returns.length - linked, returns: returns.length };
 };
 
-type Query = { asOf: string; from: string; to: string };
-
-const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-const median = (values: number[]) => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
-const monthLabel = (index: number) => `${Math.floor(index / 12)}-${two((index % 12) + 1)}`;
-
-/** Every figure of DESIGN.md §3 that orders alone decide, as of `asOf`, over [from, to]. */
-const expectedFigures = (orders: readonly Order[], q: Query) => {
-  const end = q.to < q.asOf ? q.to : q.asOf;
-  const inPeriod = (day: string) => day >= q.from && day <= end;
-  const net = (order: Order) => order.total - order.refunded;
-
-  // Purchase days: local days with an order of positive net amount, up to T.
-  const daysOf = new Map<number, string[]>();
-  for (const order of orders) {
-    if (order.customer === null || net(order) <= 0 || order.day > q.asOf) continue;
-    const days = daysOf.get(order.customer) ?? [];
-    if (!days.includes(order.day)) days.push(order.day);
-    daysOf.set(order.customer, days);
-  }
-  for (const days of daysOf.values()) days.sort();
-  const people = [...daysOf].map(([customer, days]) => ({
-    customer,
-    days,
-    first: days[0] as string,
-  }));
-
-  const newCustomers = people.filter((person) => inPeriod(person.first));
-  const churnCohort = newCustomers.filter((person) => person.first <= addDays(q.asOf, -90));
-  const churned = churnCohort.filter(
-    (person) => !person.days.some((day) => day > person.first && day <= addDays(person.first, 90)),
-  ).length;
-  const active = people.filter((person) => person.days.some(inPeriod));
-  const returning = active.filter((person) => person.days.some((day) => day < q.from));
-  const purchaseDays = active.reduce((sum, person) => sum + person.days.filter(inPeriod).length, 0);
-  const periodOrders = orders.filter((order) => inPeriod(order.day));
-  const revenue = periodOrders.reduce((sum, order) => sum + net(order), 0);
-  const orderCount = periodOrders.filter((order) => net(order) > 0).length;
-  const grossSales = periodOrders.reduce((sum, order) => sum + order.total, 0);
-  const refunded = periodOrders.reduce((sum, order) => sum + order.refunded, 0);
-  const clvPeople = people.filter((person) => person.first <= addDays(q.asOf, -365));
-  const clvTotal = clvPeople.reduce(
-    (sum, person) =>
-      sum +
-      orders
-        .filter(
-          (order) =>
-            order.customer === person.customer &&
-            order.day >= person.first &&
-            order.day <= addDays(person.first, 364),
-        )
-        .reduce((total, order) => total + net(order), 0),
-    0,
-  );
-  const churn = share(churned, churnCohort.length);
-
-  // Cohorts: each Gregorian month the period touches, cells up to T's month.
-  const cohorts = [];
-  for (let month = monthIndex(q.from); month <= monthIndex(end); month += 1) {
-    const members = people.filter((person) => monthIndex(person.first) === month);
-    const retention = [];
-    for (let k = 0; month + k <= monthIndex(q.asOf); k += 1) {
-      const back = members.filter((person) =>
-        person.days.some((day) => monthIndex(day) === month + k),
-      ).length;
-      retention.push(share(back, members.length));
-    }
-    cohorts.push({ cohort: monthLabel(month), size: members.length, retention });
-  }
-
-  return {
-    asOf: q.asOf,
-    from: q.from,
-    to: q.to,
-    calendar: 'gregory',
-    customers: people.length,
-    newCustomers: newCustomers.length,
-    newCustomerChurn90: churn,
-    repeatRate90: churn === null ? null : 1 - churn,
-    churn90Customers: churnCohort.length,
-    repeatPurchaseRate: share(
-      people.filter((person) => person.days.length >= 2).length,
-      people.length,
-    ),
-    returningCustomerRate: share(returning.length, active.length),
-    activeCustomers: active.length,
-    returningCustomers: returning.length,
-    revenue,
-    orders: orderCount,
-    averageOrderValue: share(revenue, orderCount),
-    purchaseFrequency: share(purchaseDays, active.length),
-    purchaseDays,
-    medianDaysToSecondPurchase: median(
-      people
-        .filter((person) => person.days.length >= 2)
-        .map((person) => daysBetween(person.first, person.days[1] as string)),
-    ),
-    historicClv12m: share(clvTotal, clvPeople.length),
-    clvCustomers: clvPeople.length,
-    refundRate: share(refunded, grossSales),
-    grossSales,
-    refunded,
-    cohorts,
-  };
-};
-
-type Figures = ReturnType<typeof expectedFigures>;
-
-/** Fractions compared to 1e-9, everything else exactly. */
-const rounded = (value: unknown): unknown => {
-  if (typeof value === 'number') return Math.round(value * 1e9) / 1e9;
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
-  }
-  return value;
-};
-
-/** The app's figures with only the keys worked out here (cohorts without their Gregorian span). */
-const comparable = (kpis: Record<string, unknown>, expected: Figures) => {
-  const picked = Object.fromEntries(Object.keys(expected).map((key) => [key, kpis[key]]));
-  picked.cohorts = (kpis.cohorts as { cohort: string; size: number; retention: unknown[] }[]).map(
-    ({ cohort, size, retention }) => ({ cohort, size, retention }),
-  );
-  return rounded(picked);
-};
-
 // --- The runs -------------------------------------------------------------------------------
 
 const QUERIES: Query[] = [
@@ -578,6 +446,8 @@ const QUERIES: Query[] = [
 
 const { rows, intents } = generateRows(20_101_201);
 const truth = ordersOf(rows);
+/** DESIGN.md §3 from the rows, in Gregorian months as the shop is set. */
+const figuresFor = (q: Query) => expectedFigures(truth.orders, q, GREGORIAN_MONTHS);
 const receipts = new Set(rows.map((row) => row.invoice)).size;
 const buyers = new Set(rows.flatMap((row) => (row.customer === null ? [] : [row.customer])));
 
@@ -650,11 +520,31 @@ const itemsWithoutSku = async (db: string) => {
 
 const expectDesignFigures = async (db: string) => {
   for (const q of QUERIES) {
-    const expected = expectedFigures(truth.orders, q);
+    const expected = figuresFor(q);
     expect(comparable(await kpisJson(db, q), expected), JSON.stringify(q)).toEqual(
       rounded(expected),
     );
   }
+};
+
+/**
+ * A new shop with `text` imported from a file named `name`: each receipt an order, each return a
+ * refund, every StockCode kept, and DESIGN.md §3's figures.
+ */
+const importedShop = async (name: string, text: string) => {
+  const db = await makeShop(`${name}.db`);
+  const file = temp.file(name);
+  writeFileSync(file, text);
+  expect(await importJson(db, file)).toMatchObject({
+    rowsRead: rows.length,
+    rowsRejected: 0,
+    ordersCreated: receipts - truth.returns,
+    refundsRecorded: truth.returns,
+    customersCreated: buyers.size,
+  });
+  expect(await itemsWithoutSku(db)).toBe(0);
+  await expectDesignFigures(db);
+  return { db, file };
 };
 
 describe('a public retail export through import and kpis', () => {
@@ -665,29 +555,16 @@ describe('a public retail export through import and kpis', () => {
     expect(intents.linked).toBeGreaterThan(50);
     expect(intents.standalone).toBeGreaterThanOrEqual(16);
     for (const q of QUERIES) {
-      const figures = expectedFigures(truth.orders, q);
+      const figures = figuresFor(q);
       expect(figures.churn90Customers, JSON.stringify(q)).toBeGreaterThan(0);
       expect(figures.medianDaysToSecondPurchase).not.toBeNull();
       expect(figures.refunded).toBeGreaterThan(0);
     }
-    expect(expectedFigures(truth.orders, QUERIES[1] as Query).clvCustomers).toBeGreaterThan(50);
+    expect(figuresFor(QUERIES[1] as Query).clvCustomers).toBeGreaterThan(50);
   });
 
   it('gives DESIGN.md §3 figures for an Online Retail file, and the same after a re-import', async () => {
-    const db = await makeShop('online-retail.db');
-    const file = temp.file('Online Retail.csv');
-    writeFileSync(file, onlineRetailCsv(rows));
-
-    expect(await importJson(db, file)).toMatchObject({
-      rowsRead: rows.length,
-      rowsRejected: 0,
-      ordersCreated: receipts - truth.returns,
-      refundsRecorded: truth.returns,
-      customersCreated: buyers.size,
-    });
-    expect(await itemsWithoutSku(db)).toBe(0);
-    await expectDesignFigures(db);
-
+    const { db, file } = await importedShop('Online Retail.csv', onlineRetailCsv(rows));
     expect(await importJson(db, file)).toMatchObject({
       rowsRead: rows.length,
       rowsRejected: 0,
@@ -700,17 +577,6 @@ describe('a public retail export through import and kpis', () => {
   });
 
   it('maps an Online Retail II file by itself and gives the same figures', async () => {
-    const db = await makeShop('online-retail-ii.db');
-    const file = temp.file('online_retail_II.csv');
-    writeFileSync(file, onlineRetailIiCsv(rows));
-    expect(await importJson(db, file)).toMatchObject({
-      rowsRead: rows.length,
-      rowsRejected: 0,
-      ordersCreated: receipts - truth.returns,
-      refundsRecorded: truth.returns,
-      customersCreated: buyers.size,
-    });
-    expect(await itemsWithoutSku(db)).toBe(0);
-    await expectDesignFigures(db);
+    await importedShop('online_retail_II.csv', onlineRetailIiCsv(rows));
   });
 });
