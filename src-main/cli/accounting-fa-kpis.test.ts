@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliAt } from '../../tests/fixtures/cli.ts';
+import { cliAt, importJsonWith, kpisJsonWith } from '../../tests/fixtures/cli.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
 import {
@@ -596,28 +596,8 @@ beforeAll(() => {
 });
 afterAll(() => temp.remove());
 
-const importJson = async (db: string, file: string) => {
-  const result = await run('--db', db, 'import', file, '--json');
-  expect(result).toMatchObject({ code: 0, stderr: '' });
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-};
-
-const kpisJson = async (db: string, q: Query) => {
-  const result = await run(
-    '--db',
-    db,
-    'kpis',
-    '--as-of',
-    q.asOf,
-    '--from',
-    q.from,
-    '--to',
-    q.to,
-    '--json',
-  );
-  expect(result).toMatchObject({ code: 0, stderr: '' });
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-};
+const importJson = importJsonWith(run);
+const kpisJson = kpisJsonWith(run);
 
 /** What the first import read the amounts as and which field each header went to. */
 const firstImportSettings = async (db: string) => {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliAt } from '../../tests/fixtures/cli.ts';
+import { cliAt, importJsonWith, kpisJsonWith } from '../../tests/fixtures/cli.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
 import {
@@ -482,28 +482,8 @@ const makeShop = async (name: string) => {
   return path;
 };
 
-const importJson = async (db: string, file: string) => {
-  const result = await run('--db', db, 'import', file, '--json');
-  expect(result).toMatchObject({ code: 0, stderr: '' });
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-};
-
-const kpisJson = async (db: string, q: Query) => {
-  const result = await run(
-    '--db',
-    db,
-    'kpis',
-    '--as-of',
-    q.asOf,
-    '--from',
-    q.from,
-    '--to',
-    q.to,
-    '--json',
-  );
-  expect(result).toMatchObject({ code: 0, stderr: '' });
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-};
+const importJson = importJsonWith(run);
+const kpisJson = kpisJsonWith(run);
 
 /** Line items stored without their StockCode: none when the column was mapped. */
 const itemsWithoutSku = async (db: string) => {
