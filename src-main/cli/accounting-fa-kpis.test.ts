@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAt, importJsonWith, kpisJsonWith } from '../../tests/fixtures/cli.ts';
+import { seeded } from '../../tests/fixtures/seeded.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
 import {
@@ -78,19 +79,6 @@ const LAST_OF_ESFAND_1403 = dayNumber('2025-03-20');
 const OPENING = 9 * 60;
 
 // --- The file ----------------------------------------------------------------------------------
-
-/** mulberry32: a small seeded generator, so the file is the same on every run. */
-const seeded = (seed: number) => {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n) };
-};
 
 type Product = { sku: string; name: string; rial: number };
 // Prices in Rial, whole Toman, as shops price them.

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAt, importJsonWith, kpisJsonWith } from '../../tests/fixtures/cli.ts';
+import { seeded } from '../../tests/fixtures/seeded.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
 import {
@@ -66,19 +67,6 @@ type Draft = {
 const FIRST_DAY = dayNumber('2010-12-01');
 const LAST_DAY = dayNumber('2011-12-20');
 const OPENING = 8 * 60;
-
-/** mulberry32: a small seeded generator, so the file is the same on every run. */
-const seeded = (seed: number) => {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n) };
-};
 
 const CATALOGUE: Product[] = [
   ['85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', 255],

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAt, importJsonWith, kpisJsonWith } from '../../tests/fixtures/cli.ts';
+import { seeded } from '../../tests/fixtures/seeded.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
 import {
@@ -108,18 +109,6 @@ const two = (n: number) => String(n).padStart(2, '0');
 const FIRST_DAY = dayNumber('2023-11-01');
 const LAST_DAY = dayNumber('2024-12-20');
 
-/** mulberry32: a small seeded generator, so the file is the same on every run. */
-const seeded = (seed: number) => {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n) };
-};
 const pickFrom = <T>(random: ReturnType<typeof seeded>, list: readonly T[]) =>
   list[random.int(list.length)] as T;
 
