@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliAt, importJsonWith, kpisJsonWith } from '../../tests/fixtures/cli.ts';
+import {
+  cliAt,
+  gregorianShopWith,
+  importJsonWith,
+  kpisJsonWith,
+} from '../../tests/fixtures/cli.ts';
 import { seeded } from '../../tests/fixtures/seeded.ts';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
@@ -511,28 +516,7 @@ beforeAll(() => {
 afterAll(() => temp.remove());
 
 /** A new shop in dollars, New York time, Gregorian months, set up from the command line. */
-const makeShop = async (name: string) => {
-  const path = temp.file(name);
-  const result = await run(
-    '--db',
-    path,
-    'settings',
-    '--currency',
-    'USD',
-    '--time-zone',
-    ZONE,
-    '--calendar',
-    'gregory',
-    '--json',
-  );
-  expect(result).toMatchObject({ code: 0, stderr: '' });
-  expect(JSON.parse(result.stdout)).toMatchObject({
-    currency: 'USD',
-    timeZone: ZONE,
-    calendar: 'gregory',
-  });
-  return path;
-};
+const makeShop = (name: string) => gregorianShopWith(run)(temp.file(name), 'USD', ZONE);
 
 const importJson = importJsonWith(run);
 const kpisJson = kpisJsonWith(run);
