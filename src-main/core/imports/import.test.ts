@@ -479,6 +479,31 @@ describeBoth('never twice', () => {
     expect(customerByName('Sara Nouri')).toMatchObject({ order_count: 2 });
   });
 
+  it('records a refund a later export shows on an order imported before, once, and undoes it', async () => {
+    const header = 'Order,Email,Financial Status,Total,Refunded Amount,Created at';
+    await importLines('orders-1.csv', [
+      header,
+      '#1,a@example.com,paid,4000,0,2024-03-05 10:00:00 +0000',
+      '#2,b@example.com,paid,3000,0,2024-03-06 10:00:00 +0000',
+    ]);
+    const later = [
+      header,
+      '#1,a@example.com,partially_refunded,4000,1500,2024-03-05 10:00:00 +0000',
+      '#2,b@example.com,paid,3000,0,2024-03-06 10:00:00 +0000',
+      '#3,a@example.com,paid,2000,0,2024-03-09 10:00:00 +0000',
+    ];
+    const second = await importLines('orders-2.csv', later);
+    expect(second).toMatchObject({ ordersCreated: 1, ordersAlreadyPresent: 2, refundsRecorded: 1 });
+    // Toman, stored as Rial.
+    expect(orderByReceipt('#1')).toMatchObject({ refunded: 15_000, status: 'partially_refunded' });
+    expect(customerByName('a@example.com')).toMatchObject({ total_spent: 25_000 + 20_000 });
+    const again = await importLines('orders-2.csv', later);
+    expect(again).toMatchObject({ ordersCreated: 0, ordersAlreadyPresent: 3, refundsRecorded: 0 });
+    expect(count('refunds')).toBe(1);
+    undoBatch(ctx.database.sqlite, second.batchId ?? '', ctx.now().toISOString());
+    expect(orderByReceipt('#1')).toMatchObject({ refunded: 0, status: 'completed' });
+  });
+
   it('tells identical receipts without numbers apart, and still never imports them twice', async () => {
     expect(await importFile('receipts-no-number.csv')).toMatchObject({ ordersCreated: 4 });
     expect(customerByName('Ali').order_count).toBe(2);

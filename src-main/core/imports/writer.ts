@@ -82,6 +82,9 @@ export const createWriter = (options: WriterOptions): Writer => {
     orderByKey: sqlite
       .prepare('SELECT id FROM orders WHERE source = ? AND external_id = ?')
       .pluck(),
+    refundedByKey: sqlite.prepare(
+      'SELECT refunded, status FROM orders WHERE source = ? AND external_id = ?',
+    ),
     orderByHash: sqlite
       .prepare('SELECT id FROM orders WHERE source = ? AND content_hash = ?')
       .pluck(),
@@ -422,6 +425,34 @@ export const createWriter = (options: WriterOptions): Writer => {
     }
   };
 
+  /**
+   * A sale imported before that this file shows refunded further: an online store's later
+   * export, where a refund is a field of the order's own row. The difference is held as a return
+   * of that order, recorded once: after it the stored refund is the file's, and the same file
+   * again adds nothing. (A sale voided since is not undone here; the file is read as it was.)
+   */
+  const holdLaterRefund = (receipt: Receipt): void => {
+    if (receipt.key === null || receipt.isReturn || receipt.isVoid || receipt.refunded === 0) {
+      return;
+    }
+    const stored = statements.refundedByKey.get(source, receipt.key) as
+      | { refunded: number; status: string }
+      | undefined;
+    if (!stored || stored.status === 'void' || receipt.refunded <= stored.refunded) return;
+    returns.push(
+      detachReceipt({
+        ...receipt,
+        key: null,
+        contentHash: `refunded:${receipt.key}:${receipt.refunded}`,
+        originalKey: receipt.key,
+        total: receipt.refunded - stored.refunded,
+        refunded: 0,
+        isReturn: true,
+        items: [],
+      }),
+    );
+  };
+
   const write = (receipt: Receipt): void => {
     const key = identity(receipt);
     const earlier = seen.get(key);
@@ -432,6 +463,7 @@ export const createWriter = (options: WriterOptions): Writer => {
     if (isInDatabase(receipt)) {
       see(key, null, null, 0, receipt.hasTotalColumn);
       ordersAlreadyPresent += 1;
+      holdLaterRefund(receipt);
       return;
     }
     if (receipt.isReturn) {
