@@ -436,8 +436,7 @@ export const createWriter = (options: WriterOptions): Writer => {
       return;
     }
     const stored = statements.refundedByKey.get(source, receipt.key) as
-      | { refunded: number; status: string }
-      | undefined;
+      { refunded: number; status: string } | undefined;
     if (!stored || stored.status === 'void' || receipt.refunded <= stored.refunded) return;
     returns.push(
       detachReceipt({
