@@ -498,6 +498,7 @@ export const createAssembler = (config: AssemblerOptions): Assembler => {
    */
   const receiptKeyOf = (row: RawRow, receiptText: string): string => {
     const key = idKey(receiptText);
+    if (c.invoiceType < 0) return key;
     const typeText = cell(row, c.invoiceType);
     if (typeText === '') {
       return groupKey !== null && groupKey.endsWith(`${RETURN_KEY_MARK}${key}`) ? groupKey : key;

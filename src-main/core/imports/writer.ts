@@ -79,15 +79,12 @@ export const createWriter = (options: WriterOptions): Writer => {
   const { sqlite, sink, source, newId } = options;
 
   const statements = {
-    orderByKey: sqlite
-      .prepare('SELECT id FROM orders WHERE source = ? AND external_id = ?')
-      .pluck(),
-    refundedByKey: sqlite.prepare(
+    orderByKey: sqlite.prepare(
       'SELECT refunded, status FROM orders WHERE source = ? AND external_id = ?',
     ),
-    orderByHash: sqlite
-      .prepare('SELECT id FROM orders WHERE source = ? AND content_hash = ?')
-      .pluck(),
+    orderByHash: sqlite.prepare(
+      'SELECT refunded, status FROM orders WHERE source = ? AND content_hash = ?',
+    ),
     refundByKey: sqlite
       .prepare('SELECT id FROM refunds WHERE source = ? AND external_id = ?')
       .pluck(),
@@ -317,16 +314,22 @@ export const createWriter = (options: WriterOptions): Writer => {
   const identity = (receipt: Receipt): string =>
     receipt.key !== null ? `k${receipt.key}` : `h${receipt.contentHash ?? ''}`;
 
-  const isInDatabase = (receipt: Receipt): boolean => {
-    const [orderBy, refundBy, value] =
-      receipt.key !== null
-        ? [statements.orderByKey, statements.refundByKey, receipt.key]
-        : [statements.orderByHash, statements.refundByHash, receipt.contentHash];
+  /** The order an earlier import made of this receipt (same source and number, or content). */
+  const storedOrderOf = (receipt: Receipt): StoredOrder | undefined => {
+    if (!hasOrders) return undefined;
     return (
-      (hasOrders && orderBy.get(source, value) !== undefined) ||
-      (hasRefunds && refundBy.get(source, value) !== undefined)
-    );
+      receipt.key !== null
+        ? statements.orderByKey.get(source, receipt.key)
+        : statements.orderByHash.get(source, receipt.contentHash)
+    ) as StoredOrder | undefined;
   };
+
+  /** Whether an earlier import recorded this receipt as a refund of another order. */
+  const isRefundInDatabase = (receipt: Receipt): boolean =>
+    hasRefunds &&
+    (receipt.key !== null
+      ? statements.refundByKey.get(source, receipt.key)
+      : statements.refundByHash.get(source, receipt.contentHash)) !== undefined;
 
   /** The receipt's items as lines `after + 1` onwards of the order. */
   const addItems = (orderId: string, list: readonly ReceiptItem[], after = 0): void => {
@@ -431,13 +434,11 @@ export const createWriter = (options: WriterOptions): Writer => {
    * of that order, recorded once: after it the stored refund is the file's, and the same file
    * again adds nothing. (A sale voided since is not undone here; the file is read as it was.)
    */
-  const holdLaterRefund = (receipt: Receipt): void => {
-    if (receipt.key === null || receipt.isReturn || receipt.isVoid || receipt.refunded === 0) {
+  const holdLaterRefund = (receipt: Receipt, stored: StoredOrder): void => {
+    if (receipt.key === null || receipt.isReturn || receipt.isVoid || stored.status === 'void') {
       return;
     }
-    const stored = statements.refundedByKey.get(source, receipt.key) as
-      { refunded: number; status: string } | undefined;
-    if (!stored || stored.status === 'void' || receipt.refunded <= stored.refunded) return;
+    if (receipt.refunded <= stored.refunded) return;
     returns.push(
       detachReceipt({
         ...receipt,
@@ -459,10 +460,11 @@ export const createWriter = (options: WriterOptions): Writer => {
       writeLaterPart(earlier, receipt);
       return;
     }
-    if (isInDatabase(receipt)) {
+    const stored = storedOrderOf(receipt);
+    if (stored !== undefined || isRefundInDatabase(receipt)) {
       see(key, null, null, 0, receipt.hasTotalColumn);
       ordersAlreadyPresent += 1;
-      holdLaterRefund(receipt);
+      if (stored !== undefined) holdLaterRefund(receipt, stored);
       return;
     }
     if (receipt.isReturn) {
@@ -572,6 +574,9 @@ const purchaseDaysOf = (
   }
   return { first: distinct[0] ?? null, last: distinct.at(-1) ?? null, count: distinct.length };
 };
+
+/** What a later import needs of an order already in the database. */
+type StoredOrder = { refunded: number; status: string };
 
 /** The customer fields a receipt resolved to a customer with, and that customer. */
 type Resolved = Pick<ReceiptCustomer, 'externalId' | 'phone' | 'email' | 'name'> & { id: string };
