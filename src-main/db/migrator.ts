@@ -16,7 +16,8 @@ export const migrate = (
   for (const migration of migrations) {
     if (migration.version <= from) continue;
     sqlite.transaction(() => {
-      sqlite.exec(migration.up);
+      if (typeof migration.up === 'string') sqlite.exec(migration.up);
+      else migration.up(sqlite);
       // PRAGMA takes no bound parameters; the version is an integer from our own list.
       sqlite.pragma(`user_version = ${Math.trunc(migration.version)}`);
     })();

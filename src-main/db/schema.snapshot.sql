@@ -223,8 +223,8 @@ CREATE TABLE customers (
   email TEXT,
   birthday TEXT,
   preferred_channel TEXT NOT NULL DEFAULT 'phone'
-    CHECK (preferred_channel IN ('phone', 'sms', 'email', 'none')),
-  do_not_contact INTEGER NOT NULL DEFAULT 0 CHECK (do_not_contact IN (0, 1)),
+    CHECK (preferred_channel = 'phone' OR preferred_channel = 'sms' OR preferred_channel = 'email' OR preferred_channel = 'none'),
+  do_not_contact INTEGER NOT NULL DEFAULT 0 CHECK (do_not_contact = 0 OR do_not_contact = 1),
   tags TEXT NOT NULL DEFAULT '[]',
   notes TEXT NOT NULL DEFAULT '',
   search_text TEXT NOT NULL DEFAULT '',
@@ -374,7 +374,7 @@ CREATE TABLE orders (
   total INTEGER NOT NULL,
   refunded INTEGER NOT NULL DEFAULT 0,
   status TEXT NOT NULL DEFAULT 'completed'
-    CHECK (status IN ('completed', 'refunded', 'partially_refunded', 'void')),
+    CHECK (status = 'completed' OR status = 'refunded' OR status = 'partially_refunded' OR status = 'void'),
   staff_id TEXT REFERENCES staff (id),
   import_batch_id TEXT,
   note TEXT NOT NULL DEFAULT '',

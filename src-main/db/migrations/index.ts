@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_imports.ts';
 import * as m0003 from './0003_order_items_by_order.ts';
@@ -7,12 +8,13 @@ import * as m0006 from './0006_loyalty.ts';
 import * as m0007 from './0007_message_templates.ts';
 import * as m0008 from './0008_message_log.ts';
 import * as m0009 from './0009_points_balance_index.ts';
+import * as m0010 from './0010_cheap_checks.ts';
 
 export type Migration = {
   version: number;
   name: string;
-  /** SQL run as one script, or a function for data migrations; either runs inside the transaction. */
-  up: string;
+  /** SQL run as one script, or a function for what SQL alone cannot say; either runs inside the transaction. */
+  up: string | ((sqlite: BetterSqlite3.Database) => void);
 };
 
 /** Every migration, in order. Explicit (no directory scanning) so the app bundles. */
@@ -26,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, ...m0007 },
   { version: 8, ...m0008 },
   { version: 9, ...m0009 },
+  { version: 10, ...m0010 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
