@@ -24,8 +24,13 @@ const SECONDARY = [
   'idx_customers_last_purchase_day',
   'idx_customers_live_figures',
 ];
-/** Looked up on every receipt when the source already has orders: kept then. */
-const DEDUPE = ['idx_orders_source_external_id', 'idx_orders_source_content_hash'];
+/**
+ * Looked up on every receipt when the source already has orders: kept then. The content-hash
+ * index only holds receipts without a number: with a receipt-number column it gets hardly a row,
+ * and rebuilding it would scan every order for nothing.
+ */
+const BY_NUMBER = 'idx_orders_source_external_id';
+const BY_CONTENT = 'idx_orders_source_content_hash';
 
 /**
  * Triggers that keep the KPI caches (migration 5) up to date row by row. A bulk load drops them
@@ -52,6 +57,15 @@ const CATCH_UP = {
     SELECT id FROM customers WHERE import_batch_id = ?`,
 } as const;
 
+/**
+ * The page cache while the orders' indexes are built. SQLite sorts an index's keys in runs as
+ * big as the cache, then merges them; 300,000 orders' keys overflow the run's 16 MiB anyway, and
+ * runs of 4 MiB sort faster (they fit the processor's caches): the orders-by-customer index, the
+ * longest statement of a big import, took about 320 ms instead of 420 on the bench's database.
+ * The customers' indexes (50,000 rows) sort in memory at 16 MiB and stay there.
+ */
+const ORDERS_SORT_CACHE_SIZE = -4096;
+
 /** About what a line of a sales export weighs, to guess a file's rows from its size. */
 const BYTES_PER_LINE = 100;
 const MIN_BULK_BYTES = 16 * 1024 * 1024;
@@ -64,17 +78,24 @@ export type BulkIndexes = {
   rebuild: (group: 'orders' | 'customers', afterEach?: () => void) => void;
 };
 
+export type BulkLoad = {
+  fileSize: number;
+  sourceHasOrders: boolean;
+  /** Whether the file's receipts carry numbers (a receipt-number column is mapped). */
+  hasReceiptNumbers: boolean;
+  batchId: string;
+};
+
 export const suspendIndexesForBulkLoad = (
   sqlite: BetterSqlite3.Database,
-  fileSize: number,
-  sourceHasOrders: boolean,
-  batchId: string,
+  { fileSize, sourceHasOrders, hasReceiptNumbers, batchId }: BulkLoad,
 ): BulkIndexes => {
   const none: BulkIndexes = { rebuild: () => {} };
   if (fileSize < MIN_BULK_BYTES) return none;
   const existing = sqlite.prepare('SELECT count(*) FROM order_items').pluck().get() as number;
   if (fileSize / BYTES_PER_LINE < existing) return none;
-  const names = sourceHasOrders ? SECONDARY : [...SECONDARY, ...DEDUPE];
+  const dedupe = hasReceiptNumbers ? [BY_NUMBER] : [BY_NUMBER, BY_CONTENT];
+  const names = sourceHasOrders ? SECONDARY : [...SECONDARY, ...dedupe];
   const definitions = definitionsOf(sqlite, 'index', names);
   for (const { name } of definitions) sqlite.exec(`DROP INDEX ${name}`);
   const triggers = {
@@ -87,13 +108,19 @@ export const suspendIndexesForBulkLoad = (
   const rebuilt = new Set<string>();
   return {
     rebuild: (group, afterEach) => {
-      for (const { name, sql } of definitions) {
-        if (rebuilt.has(name) || name.startsWith('idx_customers_') !== (group === 'customers')) {
-          continue;
+      const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+      if (group === 'orders') sqlite.pragma(`cache_size = ${ORDERS_SORT_CACHE_SIZE}`);
+      try {
+        for (const { name, sql } of definitions) {
+          if (rebuilt.has(name) || name.startsWith('idx_customers_') !== (group === 'customers')) {
+            continue;
+          }
+          sqlite.exec(sql);
+          rebuilt.add(name);
+          afterEach?.();
         }
-        sqlite.exec(sql);
-        rebuilt.add(name);
-        afterEach?.();
+      } finally {
+        sqlite.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
       }
       if (triggers[group].length > 0) {
         sqlite.prepare(CATCH_UP[group]).run(batchId);

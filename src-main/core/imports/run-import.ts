@@ -139,12 +139,12 @@ const attemptRun = async (
         nowIso,
       );
     const applier = createApplier(sqlite, { batchId, source: plan.options.source, now: nowIso });
-    const indexes = suspendIndexesForBulkLoad(
-      sqlite,
-      input.fileSize,
-      sourceHasOrders(sqlite, plan.options.source),
+    const indexes = suspendIndexesForBulkLoad(sqlite, {
+      fileSize: input.fileSize,
+      sourceHasOrders: sourceHasOrders(sqlite, plan.options.source),
+      hasReceiptNumbers: plan.mapping.receiptId !== undefined,
       batchId,
-    );
+    });
 
     let lastReport = 0;
     let read: FeedProgress = { position: 0, total: input.fileSize, rowsRead: 0 };
