@@ -87,9 +87,48 @@ describe('the row codec between the reading and writing threads', () => {
     }
     const taken = encoder.take();
     expect(taken.length).toBeGreaterThan(1);
-    for (const segment of taken) expect([0, 1, 2, 3, 4, 5, 6]).toContain(segment[0]);
+    for (const segment of taken) expect([0, 1, 2, 3, 4, 5, 6, 7]).toContain(segment[0]);
     const replayed = recorder();
     decodeRows(structuredClone(taken), replayed.sink);
+    expect(replayed.calls).toEqual(direct.calls);
+  });
+
+  it("sends an order's id once for its items, and again for items of another order", () => {
+    const encoder = createRowEncoder();
+    const direct = recorder();
+    const takes: unknown[][][] = [];
+    for (const sink of [encoder, direct.sink]) {
+      sink.plainOrder('order-a', '1', null, '2023-01-01T00:00:00.000Z', '2023-01-01', 30);
+      sink.item('order-a', 1, 'tea', null, null, 1, 10, 10);
+      sink.item('order-a', 2, 'cup', null, null, 1, 20, 20);
+      sink.order(
+        'order-b',
+        '2',
+        null,
+        null,
+        '2023-01-02T00:00:00.000Z',
+        '2023-01-02',
+        5,
+        0,
+        'completed',
+        null,
+        '',
+      );
+      sink.item('order-b', 1, 'pen', null, null, 1, 5, 5);
+      // More lines of the first receipt, met further down the file.
+      sink.item('order-a', 3, 'pot', null, null, 1, 40, 40);
+      sink.item('order-a', 4, 'lid', null, null, 1, 2, 2);
+      sink.item('order-b', 2, 'ink', null, null, 1, 1, 1);
+      if (sink === encoder) takes.push(encoder.take());
+      // A new batch starts afresh: its first item names its order again.
+      sink.item('order-b', 3, 'nib', null, null, 1, 1, 1);
+      if (sink === encoder) takes.push(encoder.take());
+    }
+    const flat = takes.flat(2);
+    expect(flat.filter((value) => value === 'order-a')).toHaveLength(2);
+    expect(flat.filter((value) => value === 'order-b')).toHaveLength(3);
+    const replayed = recorder();
+    for (const taken of takes) decodeRows(structuredClone(taken), replayed.sink);
     expect(replayed.calls).toEqual(direct.calls);
   });
 

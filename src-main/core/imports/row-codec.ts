@@ -20,6 +20,8 @@ const OP = {
   item: 4,
   rejected: 5,
   addToOrder: 6,
+  /** An item of the order written or itemised last: its order id is not sent again. */
+  itemOfLast: 7,
 } as const;
 
 export type RowEncoder = RowSink & {
@@ -32,11 +34,15 @@ export type RowEncoder = RowSink & {
 export const createRowEncoder = (): RowEncoder => {
   let segments: unknown[][] = [];
   let ops: unknown[] = [];
+  // The order id the decoder will take for an itemOfLast: the last one sent in this segment
+  // (each segment is decoded on its own, so a new one starts without).
+  let lastOrderId: string | null = null;
   /** The segment to write the next call in (a call never spans two). */
   const room = (): unknown[] => {
     if (ops.length >= SEGMENT_VALUES) {
       segments.push(ops);
       ops = [];
+      lastOrderId = null;
     }
     return ops;
   };
@@ -48,7 +54,9 @@ export const createRowEncoder = (): RowEncoder => {
       room().push(OP.externalId, id, customerId, externalId);
     },
     order: (id, ext, hash, customerId, at, day, total, refunded, status, staffId, note) => {
-      room().push(
+      const segment = room();
+      lastOrderId = id;
+      segment.push(
         OP.order,
         id,
         ext,
@@ -64,10 +72,28 @@ export const createRowEncoder = (): RowEncoder => {
       );
     },
     plainOrder: (id, externalId, customerId, orderedAt, localDate, total) => {
-      room().push(OP.plainOrder, id, externalId, customerId, orderedAt, localDate, total);
+      const segment = room();
+      lastOrderId = id;
+      segment.push(OP.plainOrder, id, externalId, customerId, orderedAt, localDate, total);
     },
     item: (orderId, line, productName, sku, category, quantity, unitPrice, lineTotal) => {
-      room().push(
+      // A million item rows would each carry their order's 36-character id across threads.
+      const segment = room();
+      if (orderId === lastOrderId) {
+        segment.push(
+          OP.itemOfLast,
+          line,
+          productName,
+          sku,
+          category,
+          quantity,
+          unitPrice,
+          lineTotal,
+        );
+        return;
+      }
+      lastOrderId = orderId;
+      segment.push(
         OP.item,
         orderId,
         line,
@@ -89,6 +115,7 @@ export const createRowEncoder = (): RowEncoder => {
       const taken = ops.length > 0 ? [...segments, ops] : segments;
       segments = [];
       ops = [];
+      lastOrderId = null;
       return taken;
     },
     get isEmpty() {
@@ -105,17 +132,43 @@ export const decodeRows = (segments: readonly (readonly unknown[])[], sink: RowS
 const decodeSegment = (v: readonly unknown[], sink: RowSink): void => {
   // Each value goes back to the parameter it was taken from: `never` stands for "as encoded".
   const a = (at: number): never => v[at] as never;
+  let lastOrderId: never = null as never;
   for (let i = 0; i < v.length;) {
     switch (v[i]) {
+      case OP.itemOfLast:
+        sink.item(
+          lastOrderId,
+          a(i + 1),
+          a(i + 2),
+          a(i + 3),
+          a(i + 4),
+          a(i + 5),
+          a(i + 6),
+          a(i + 7),
+        );
+        i += 8;
+        break;
       case OP.item:
-        sink.item(a(i + 1), a(i + 2), a(i + 3), a(i + 4), a(i + 5), a(i + 6), a(i + 7), a(i + 8));
+        lastOrderId = a(i + 1);
+        sink.item(
+          lastOrderId,
+          a(i + 2),
+          a(i + 3),
+          a(i + 4),
+          a(i + 5),
+          a(i + 6),
+          a(i + 7),
+          a(i + 8),
+        );
         i += 9;
         break;
       case OP.plainOrder:
-        sink.plainOrder(a(i + 1), a(i + 2), a(i + 3), a(i + 4), a(i + 5), a(i + 6));
+        lastOrderId = a(i + 1);
+        sink.plainOrder(lastOrderId, a(i + 2), a(i + 3), a(i + 4), a(i + 5), a(i + 6));
         i += 7;
         break;
       case OP.order:
+        lastOrderId = a(i + 1);
         sink.order(
           a(i + 1),
           a(i + 2),
