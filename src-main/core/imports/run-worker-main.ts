@@ -1,9 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../src-shared/contract/errors.ts';
-import { todayIn } from '../../../src-shared/i18n/locale.ts';
-import { readLoyaltyRules } from '../loyalty/loyalty-settings.ts';
-import { updateLoyaltyOn } from '../loyalty/loyalty.service.ts';
 import { createMonotonicIds } from './ids.ts';
 import { openRunConnection } from './run-connection.ts';
 import { checkpointAfterRun, runImport } from './run-import.ts';
@@ -35,6 +31,9 @@ export const runWorker = async (
     });
     post({ type: 'done', report });
     if (!report.dryRun) {
+      // Loaded only now: the loyalty code is a quarter of a second of the worker's start-up, which
+      // the user would wait through before the first progress report.
+      const { updateLoyaltyAfterImport } = await import('./loyalty-after-import.ts');
       updateLoyaltyAfterImport(connection, request.input.shop.timeZone, now);
       post({ type: 'loyalty' });
       checkpointAfterRun(connection);
@@ -53,29 +52,5 @@ export const runWorker = async (
     });
   } finally {
     connection.close();
-  }
-};
-
-/**
- * The new orders' points and their customers' tiers (with the KPI caches they are computed from),
- * worked out here, on the run's connection, once the import is committed and reported: for the
- * first import into a shop that is seconds of work, which would otherwise hold up the app's own
- * thread. The app's update after the import then finds nothing left to do. A failure is logged;
- * that update does the work instead.
- */
-const updateLoyaltyAfterImport = (
-  sqlite: BetterSqlite3.Database,
-  timeZone: string,
-  now: () => Date,
-): void => {
-  try {
-    updateLoyaltyOn(sqlite, {
-      date: todayIn(now(), timeZone),
-      now: now().toISOString(),
-      rules: readLoyaltyRules(sqlite),
-      newId: createMonotonicIds(() => now().getTime()),
-    });
-  } catch (error) {
-    console.error('[loyalty]', error);
   }
 };
