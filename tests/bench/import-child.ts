@@ -78,6 +78,8 @@ if (mode === 'raw') {
   try {
     const report = await run.done;
     const ms = performance.now() - started;
+    // The last stretch without a report: the commit (the result is the next thing the user sees).
+    const lastReportToResultMs = performance.now() - lastProgress;
     const importPeakRssMb = peakRssMb();
     // After reporting, the worker writes the new sales' loyalty points and tiers (work the app
     // would otherwise do on its own thread), then copies the WAL into the database and stops.
@@ -93,6 +95,7 @@ if (mode === 'raw') {
         checkpointMs,
         previewMs,
         maxProgressGapMs,
+        lastReportToResultMs,
         peakRssMb: importPeakRssMb,
         peakRssAfterMb: peakRssMb(),
         ...figures,
