@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/fixtures/temp-db.ts';
 import type { TempDir } from '../../tests/fixtures/temp-db.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { APPLICATION_ID, LATEST_SCHEMA_VERSION, openDatabase } from './open.ts';
+import { migrate } from './migrator.ts';
+import {
+  APPLICATION_ID,
+  LATEST_SCHEMA_VERSION,
+  NEW_DATABASE_PAGE_SIZE,
+  openDatabase,
+} from './open.ts';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -46,6 +52,26 @@ describe('openDatabase', () => {
     expect(pragma('synchronous')).toBe(2);
     expect(pragma('busy_timeout')).toBe(5000);
     expect(pragma('application_id')).toBe(APPLICATION_ID);
+    expect(pragma('page_size')).toBe(NEW_DATABASE_PAGE_SIZE);
+    await opened.close();
+  });
+
+  it('keeps the page size of a database made before (4 KiB), which works as before', async () => {
+    const path = temp.file('old.db');
+    const old = new Database(path);
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(old, MIGRATIONS);
+    old.close();
+    const opened = openDatabase(path);
+    expect(opened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+    opened.sqlite
+      .prepare(
+        "INSERT INTO customers (id, name, created_at, updated_at) VALUES ('c1', 'Ali', 'now', 'now')",
+      )
+      .run();
+    expect(opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     await opened.close();
   });
 

@@ -49,6 +49,8 @@ export const openDatabase = (path: string, options: OpenOptions = {}): OpenDatab
     });
   }
   try {
+    const isNew = sqlite.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0;
+    if (isNew) sqlite.pragma(`page_size = ${NEW_DATABASE_PAGE_SIZE}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -92,6 +94,17 @@ export const toDatabaseError = (error: unknown, path: string): AppError => {
   }
   return new AppError('internal', `Database error on ${path}: ${describe(error)}`, { path });
 };
+
+/**
+ * The page size of a new database. At SQLite's 4 KiB a big import writes, and reads back for its
+ * index builds, hundreds of thousands of WAL frames, each a system call or two, which cost a lot
+ * on a virtual machine; at 16 KiB there are a quarter as many. Measured on a replay of the
+ * import bench's writes (1,000,000 lines): the index builds 0.53 s instead of 0.81, the
+ * customers' 0.24 s instead of 0.36, the commit 0.46-0.53 s instead of 0.62-0.66, the writing
+ * itself the same. A database's page size is fixed once it has tables (and in WAL mode), so
+ * shops created before keep theirs; everything works the same at either size.
+ */
+export const NEW_DATABASE_PAGE_SIZE = 16_384;
 
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
