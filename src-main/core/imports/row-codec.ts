@@ -135,33 +135,24 @@ const decodeSegment = (v: readonly unknown[], sink: RowSink): void => {
   let lastOrderId: never = null as never;
   for (let i = 0; i < v.length;) {
     switch (v[i]) {
-      case OP.itemOfLast:
-        sink.item(
-          lastOrderId,
-          a(i + 1),
-          a(i + 2),
-          a(i + 3),
-          a(i + 4),
-          a(i + 5),
-          a(i + 6),
-          a(i + 7),
-        );
-        i += 8;
-        break;
       case OP.item:
-        lastOrderId = a(i + 1);
+      case OP.itemOfLast: {
+        // An itemOfLast has no order id of its own: its values start one place earlier.
+        const at = v[i] === OP.item ? i + 1 : i;
+        if (at > i) lastOrderId = a(at);
         sink.item(
           lastOrderId,
-          a(i + 2),
-          a(i + 3),
-          a(i + 4),
-          a(i + 5),
-          a(i + 6),
-          a(i + 7),
-          a(i + 8),
+          a(at + 1),
+          a(at + 2),
+          a(at + 3),
+          a(at + 4),
+          a(at + 5),
+          a(at + 6),
+          a(at + 7),
         );
-        i += 9;
+        i = at + 8;
         break;
+      }
       case OP.plainOrder:
         lastOrderId = a(i + 1);
         sink.plainOrder(lastOrderId, a(i + 2), a(i + 3), a(i + 4), a(i + 5), a(i + 6));
