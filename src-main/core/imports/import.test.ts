@@ -451,6 +451,38 @@ describeBoth('importing receipts', () => {
   });
 });
 
+describeBoth('progress', () => {
+  it('reports from the start, phase by phase, and last when only the commit is left', async () => {
+    const seen: { phase: string; position: number; total: number; rowsRead: number }[] = [];
+    let finishedAtLastReport: unknown = null;
+    const report = await importFile('online-retail.csv', {
+      hooks: {
+        onProgress: (progress) => {
+          seen.push(progress);
+          // Read on the run's own connection, inside its transaction.
+          finishedAtLastReport = ctx.database.sqlite
+            .prepare('SELECT finished_at FROM import_batches ORDER BY rowid DESC LIMIT 1')
+            .pluck()
+            .get();
+        },
+      },
+    });
+    expect(seen[0]).toMatchObject({ phase: 'reading', position: 0, rowsRead: 0 });
+    const order = ['reading', 'returns', 'finishing'];
+    for (let i = 1; i < seen.length; i += 1) {
+      const [before, now] = [seen[i - 1]!, seen[i]!];
+      expect(order.indexOf(now.phase)).toBeGreaterThanOrEqual(order.indexOf(before.phase));
+      expect(now.rowsRead).toBeGreaterThanOrEqual(before.rowsRead);
+      expect(now.position).toBeLessThanOrEqual(now.total);
+    }
+    const last = seen.at(-1)!;
+    expect(last).toMatchObject({ phase: 'finishing', rowsRead: report.rowsRead });
+    expect(last.position).toBe(last.total);
+    // The batch was already written up: the commit was all that followed the last report.
+    expect(finishedAtLastReport).toEqual(expect.any(String));
+  });
+});
+
 describeBoth('never twice', () => {
   it('adds nothing when the same file is imported again', async () => {
     const first = await importFile('pos-lines-fa.csv');

@@ -220,6 +220,9 @@ const attemptRun = async (
         nowIso,
         batchId,
       );
+    // Everything but the commit is done: said now, as the commit itself (its fsync and the WAL's
+    // checksums read back) is the longest step without a report.
+    report('finishing', true);
     sqlite.exec(input.dryRun ? 'ROLLBACK' : 'COMMIT');
     return {
       batchId: input.dryRun ? null : batchId,
