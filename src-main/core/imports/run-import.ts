@@ -15,6 +15,7 @@ import { DayOrderFlip } from './receipts.ts';
 import type { ShopMoney } from './receipts.ts';
 import { createApplier } from './row-sink.ts';
 import type { DayOrder } from './values.ts';
+import { startWalWriteback } from './wal-writeback.ts';
 import { sourceHasOrders } from './writer.ts';
 
 /**
@@ -180,11 +181,14 @@ const attemptRun = async (
         });
     read = { ...read, position: read.total, rowsRead: fed.rowsRead };
     applier.flush();
+    if (!input.dryRun) startWalWriteback(sqlite.name);
     report('returns', true);
     indexes.rebuild('orders', () => report('returns', true));
     applier.finish(fed.match, (done, count) => {
       hooks.onProgress?.({ phase: done >= count ? 'finishing' : 'returns', ...read });
     });
+    // And again for the indexes and refunds written since, before the customers' indexes.
+    if (!input.dryRun) startWalWriteback(sqlite.name);
     report('finishing', true);
     indexes.rebuild('customers', () => report('finishing', true));
     if (hooks.isCancelled?.()) throw cancelled();
