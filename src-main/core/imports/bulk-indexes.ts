@@ -66,6 +66,10 @@ const CATCH_UP = {
  */
 const ORDERS_SORT_CACHE_SIZE = -4096;
 
+/** Whether the database holds orders of this source (then each receipt is looked up). */
+export const sourceHasOrders = (sqlite: BetterSqlite3.Database, source: string): boolean =>
+  sqlite.prepare('SELECT 1 FROM orders WHERE source = ? LIMIT 1').get(source) !== undefined;
+
 /** About what a line of a sales export weighs, to guess a file's rows from its size. */
 const BYTES_PER_LINE = 100;
 const MIN_BULK_BYTES = 16 * 1024 * 1024;
@@ -88,14 +92,14 @@ export type BulkLoad = {
 
 export const suspendIndexesForBulkLoad = (
   sqlite: BetterSqlite3.Database,
-  { fileSize, sourceHasOrders, hasReceiptNumbers, batchId }: BulkLoad,
+  { fileSize, sourceHasOrders: hasOrders, hasReceiptNumbers, batchId }: BulkLoad,
 ): BulkIndexes => {
   const none: BulkIndexes = { rebuild: () => {} };
   if (fileSize < MIN_BULK_BYTES) return none;
   const existing = sqlite.prepare('SELECT count(*) FROM order_items').pluck().get() as number;
   if (fileSize / BYTES_PER_LINE < existing) return none;
   const dedupe = hasReceiptNumbers ? [BY_NUMBER] : [BY_NUMBER, BY_CONTENT];
-  const names = sourceHasOrders ? SECONDARY : [...SECONDARY, ...dedupe];
+  const names = hasOrders ? SECONDARY : [...SECONDARY, ...dedupe];
   const definitions = definitionsOf(sqlite, 'index', names);
   for (const { name } of definitions) sqlite.exec(`DROP INDEX ${name}`);
   const triggers = {

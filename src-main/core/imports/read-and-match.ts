@@ -1,9 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { ImportPlan, RejectedRow } from '../../../src-shared/contract/types.ts';
 import { createAssembler } from './receipts.ts';
 import type { Assembler, ShopMoney } from './receipts.ts';
 import type { MatchEnd, RowSink } from './row-sink.ts';
+import { cancelled } from './run-signals.ts';
 import { readRows } from './source.ts';
 import type { RawRow } from './source.ts';
 import type { DayOrder } from './values.ts';
@@ -129,8 +129,3 @@ const findHeader = (batch: readonly RawRow[], headerLine: number): RawRow | null
   if (headerLine <= 0) return null;
   return batch.find((row) => row.line === headerLine) ?? null;
 };
-
-export const cancelled = (): AppError =>
-  new AppError('cancelled', 'The import was cancelled; nothing was written.', {
-    reason: 'cancelled',
-  });

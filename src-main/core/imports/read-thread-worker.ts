@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createMonotonicIds } from './ids.ts';
-import { cancelled, readAndMatch } from './read-and-match.ts';
+import { readAndMatch } from './read-and-match.ts';
 import type { FeedProgress } from './read-and-match.ts';
 import type { ReadThreadData } from './read-thread-start.ts';
 import { errorToSend, READ_AHEAD_CHUNKS } from './read-thread.ts';
 import type { ReadThreadMessage, ReadThreadStart } from './read-thread.ts';
 import { createRowEncoder } from './row-codec.ts';
+import { cancelled } from './run-signals.ts';
 
 /** The reading half of a two-thread run (read-thread.ts explains the split). */
 const { dbPath } = workerData as ReadThreadData;

@@ -1,12 +1,11 @@
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { ErrorCode } from '../../../src-shared/contract/errors.ts';
-import { cancelled } from './read-and-match.ts';
 import type { FeedEnd, FeedProgress, FeedSettings } from './read-and-match.ts';
-import { DayOrderFlip } from './receipts.ts';
 import { earlyErrorOf } from './read-thread-start.ts';
 import { decodeRows } from './row-codec.ts';
 import type { Applier } from './row-sink.ts';
+import { cancelled, DayOrderFlip } from './run-signals.ts';
 import type { DayOrder } from './values.ts';
 
 /**

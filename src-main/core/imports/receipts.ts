@@ -13,6 +13,7 @@ import type { RawRow } from './source.ts';
 import { dateShapeOf, idKey, parseDateTimeValue, parseDecimal, parseTimeOfDay } from './values.ts';
 import type { DateTimeValue, DayOrder } from './values.ts';
 import { createZonedClock } from '../zoned-time.ts';
+import { DayOrderFlip } from './run-signals.ts';
 
 /**
  * Turns a file's rows into receipts: groups line items by receipt number, reads every value
@@ -66,15 +67,6 @@ export type Receipt = {
 };
 
 export type ShopMoney = { currency: string; timeZone: string };
-
-/** Thrown when an 'auto' day/month order turns out wrong before anything confirmed it. */
-export class DayOrderFlip extends Error {
-  readonly order: DayOrder;
-  constructor(order: DayOrder) {
-    super(`day order is ${order}`);
-    this.order = order;
-  }
-}
 
 export type AssemblerOptions = {
   mapping: ColumnMapping;

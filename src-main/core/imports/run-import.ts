@@ -6,17 +6,15 @@ import type {
   ImportReport,
   ImportWarning,
 } from '../../../src-shared/contract/types.ts';
-import { suspendIndexesForBulkLoad } from './bulk-indexes.ts';
+import { sourceHasOrders, suspendIndexesForBulkLoad } from './bulk-indexes.ts';
 import { fieldsByHeader } from './mapping.ts';
-import { cancelled, readAndMatch } from './read-and-match.ts';
 import type { FeedProgress, FeedSettings } from './read-and-match.ts';
 import { readOnThread } from './read-thread.ts';
-import { DayOrderFlip } from './receipts.ts';
 import type { ShopMoney } from './receipts.ts';
 import { createApplier } from './row-sink.ts';
+import { cancelled, DayOrderFlip } from './run-signals.ts';
 import type { DayOrder } from './values.ts';
 import { startWalWriteback } from './wal-writeback.ts';
-import { sourceHasOrders } from './writer.ts';
 
 /**
  * One import run: reads the file, writes its receipts and records the batch, all inside one write
@@ -174,7 +172,9 @@ const attemptRun = async (
           isCancelled: hooks.isCancelled ?? (() => false),
           onChunk,
         })
-      : await readAndMatch(sqlite, applier, settings, {
+      : await (
+          await import('./read-and-match.ts')
+        ).readAndMatch(sqlite, applier, settings, {
           newId: hooks.newId,
           ...(hooks.isCancelled && { isCancelled: hooks.isCancelled }),
           onChunk,

@@ -7,6 +7,7 @@ import {
 import { normaliseEmail } from '../../../src-shared/domain/email.ts';
 import { normaliseForSearch } from '../../../src-shared/domain/persian-text.ts';
 import { normalisePhone } from '../../../src-shared/domain/phone.ts';
+import { sourceHasOrders } from './bulk-indexes.ts';
 import type { Receipt, ReceiptCustomer, ReceiptItem } from './receipts.ts';
 import type { MatchEnd, PreparedReturn, RowSink } from './row-sink.ts';
 
@@ -70,10 +71,6 @@ type Pending = {
 };
 
 const CUSTOMERS_PER_BATCH = 5000;
-
-/** Whether the database holds orders of this source (then each receipt is looked up). */
-export const sourceHasOrders = (sqlite: BetterSqlite3.Database, source: string): boolean =>
-  sqlite.prepare('SELECT 1 FROM orders WHERE source = ? LIMIT 1').get(source) !== undefined;
 
 export const createWriter = (options: WriterOptions): Writer => {
   const { sqlite, sink, source, newId } = options;
