@@ -3,7 +3,7 @@ import { AppError } from '../../../src-shared/contract/errors.ts';
 import type { ErrorCode } from '../../../src-shared/contract/errors.ts';
 import type { FeedEnd, FeedProgress, FeedSettings } from './read-and-match.ts';
 import { earlyErrorOf } from './read-thread-start.ts';
-import { decodeRows } from './row-codec.ts';
+import { createRowDecoder } from './row-codec.ts';
 import type { Applier } from './row-sink.ts';
 import { cancelled, DayOrderFlip } from './run-signals.ts';
 import type { DayOrder } from './values.ts';
@@ -66,6 +66,7 @@ export const readOnThread = (
   }
   const start: ReadThreadStart = { settings, startedAt: hooks.startedAt, gate: gateBuffer };
   worker.postMessage(start);
+  const decoder = createRowDecoder();
   return new Promise<FeedEnd>((resolve, reject) => {
     let settled = false;
     const settle = () => {
@@ -88,7 +89,7 @@ export const readOnThread = (
       try {
         if (hooks.isCancelled()) throw cancelled();
         if (message.type === 'failed') throw errorFrom(message.error);
-        decodeRows(message.rows, applier);
+        decoder.decode(message.rows, applier);
         if (message.type === 'end') {
           settle();
           resolve(message.end);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRowEncoder, decodeRows } from './row-codec.ts';
+import { createRowDecoder, createRowEncoder } from './row-codec.ts';
 import type { RowSink } from './row-sink.ts';
 
 /** A sink that writes down every call it gets, in order. */
@@ -72,7 +72,7 @@ describe('the row codec between the reading and writing threads', () => {
     expect(encoder.isEmpty).toBe(true);
     const replayed = recorder();
     // As between threads: a structured clone of what the encoder took.
-    decodeRows(structuredClone(taken), replayed.sink);
+    createRowDecoder().decode(structuredClone(taken), replayed.sink);
     expect(replayed.calls).toEqual(direct.calls);
   });
 
@@ -89,7 +89,7 @@ describe('the row codec between the reading and writing threads', () => {
     expect(taken.length).toBeGreaterThan(1);
     for (const segment of taken) expect([0, 1, 2, 3, 4, 5, 6, 7]).toContain(segment[0]);
     const replayed = recorder();
-    decodeRows(structuredClone(taken), replayed.sink);
+    createRowDecoder().decode(structuredClone(taken), replayed.sink);
     expect(replayed.calls).toEqual(direct.calls);
   });
 
@@ -128,11 +128,48 @@ describe('the row codec between the reading and writing threads', () => {
     expect(flat.filter((value) => value === 'order-a')).toHaveLength(2);
     expect(flat.filter((value) => value === 'order-b')).toHaveLength(3);
     const replayed = recorder();
-    for (const taken of takes) decodeRows(structuredClone(taken), replayed.sink);
+    const decoder = createRowDecoder();
+    for (const taken of takes) decoder.decode(structuredClone(taken), replayed.sink);
+    expect(replayed.calls).toEqual(direct.calls);
+  });
+
+  it('sends an item text once, then its number, across batches, and as it is past the table size', () => {
+    const options = { textsMax: 3 };
+    const encoder = createRowEncoder(options);
+    const direct = recorder();
+    const takes: unknown[][][] = [];
+    const names = ['چای', 'قند', 'چای', 'قند', 'نبات', 'نان', 'نان', 'چای'];
+    for (const sink of [encoder, direct.sink]) {
+      names.forEach((name, index) => {
+        sink.item(
+          `o${index >> 1}`,
+          (index & 1) + 1,
+          name,
+          index % 3 ? 'SKU-1' : null,
+          null,
+          1,
+          5,
+          5,
+        );
+        if (sink === encoder && index % 3 === 2) takes.push(encoder.take());
+      });
+      if (sink === encoder) takes.push(encoder.take());
+    }
+    const flat = takes.flat(2);
+    // The table holds چای, قند and SKU-1 (three texts); نبات and نان come past it, each time.
+    expect(flat.filter((value) => value === 'چای')).toHaveLength(1);
+    expect(flat.filter((value) => value === 'قند')).toHaveLength(1);
+    expect(flat.filter((value) => value === 'SKU-1')).toHaveLength(1);
+    expect(flat.filter((value) => value === 'نان')).toHaveLength(2);
+    const replayed = recorder();
+    const decoder = createRowDecoder(options);
+    for (const taken of takes) decoder.decode(structuredClone(taken), replayed.sink);
     expect(replayed.calls).toEqual(direct.calls);
   });
 
   it('refuses data that is not a run of calls, rather than writing rows out of step', () => {
-    expect(() => decodeRows([[99, 'x']], recorder().sink)).toThrow(/Unknown row operation 99/);
+    expect(() => createRowDecoder().decode([[99, 'x']], recorder().sink)).toThrow(
+      /Unknown row operation 99/,
+    );
   });
 });

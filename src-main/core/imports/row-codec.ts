@@ -12,6 +12,16 @@ import type { RowSink } from './row-sink.ts';
  */
 const SEGMENT_VALUES = 8000;
 
+/**
+ * Item texts (product name, SKU, category) repeat from line to line: each distinct one is sent
+ * once, then as its number in a table both threads build in the same order (a run's messages
+ * are decoded in the order they were encoded). Up to this many texts; later new ones go as they
+ * are, so a file of all-different names costs no more memory than before.
+ */
+const TEXTS_MAX = 100_000;
+
+export type CodecOptions = { textsMax?: number };
+
 const OP = {
   customer: 0,
   externalId: 1,
@@ -31,7 +41,16 @@ export type RowEncoder = RowSink & {
   readonly isEmpty: boolean;
 };
 
-export const createRowEncoder = (): RowEncoder => {
+export const createRowEncoder = ({ textsMax = TEXTS_MAX }: CodecOptions = {}): RowEncoder => {
+  const texts = new Map<string, number>();
+  const text = (value: string | null): string | number | null => {
+    if (value === null) return null;
+    const known = texts.get(value);
+    if (known !== undefined) return known;
+    // Kept as a copy: the value is a slice of the file's text, which it would keep alive.
+    if (texts.size < textsMax) texts.set(` ${value}`.slice(1), texts.size);
+    return value;
+  };
   let segments: unknown[][] = [];
   let ops: unknown[] = [];
   // The order id the decoder will take for an itemOfLast: the last one sent in this segment
@@ -83,9 +102,9 @@ export const createRowEncoder = (): RowEncoder => {
         segment.push(
           OP.itemOfLast,
           line,
-          productName,
-          sku,
-          category,
+          text(productName),
+          text(sku),
+          text(category),
           quantity,
           unitPrice,
           lineTotal,
@@ -97,9 +116,9 @@ export const createRowEncoder = (): RowEncoder => {
         OP.item,
         orderId,
         line,
-        productName,
-        sku,
-        category,
+        text(productName),
+        text(sku),
+        text(category),
         quantity,
         unitPrice,
         lineTotal,
@@ -124,12 +143,30 @@ export const createRowEncoder = (): RowEncoder => {
   };
 };
 
-/** Replays encoded calls on a sink, in their order. */
-export const decodeRows = (segments: readonly (readonly unknown[])[], sink: RowSink): void => {
-  for (const segment of segments) decodeSegment(segment, sink);
+export type RowDecoder = {
+  /** Replays encoded calls on a sink, in their order; one decoder takes all of a run's batches. */
+  decode: (segments: readonly (readonly unknown[])[], sink: RowSink) => void;
 };
 
-const decodeSegment = (v: readonly unknown[], sink: RowSink): void => {
+export const createRowDecoder = ({ textsMax = TEXTS_MAX }: CodecOptions = {}): RowDecoder => {
+  const texts: string[] = [];
+  const text = (value: unknown): never => {
+    if (typeof value === 'number') return texts[value] as never;
+    if (typeof value === 'string' && texts.length < textsMax) texts.push(value);
+    return value as never;
+  };
+  return {
+    decode: (segments, sink) => {
+      for (const segment of segments) decodeSegment(segment, sink, text);
+    },
+  };
+};
+
+const decodeSegment = (
+  v: readonly unknown[],
+  sink: RowSink,
+  text: (value: unknown) => never,
+): void => {
   // Each value goes back to the parameter it was taken from: `never` stands for "as encoded".
   const a = (at: number): never => v[at] as never;
   let lastOrderId: never = null as never;
@@ -143,9 +180,9 @@ const decodeSegment = (v: readonly unknown[], sink: RowSink): void => {
         sink.item(
           lastOrderId,
           a(at + 1),
-          a(at + 2),
-          a(at + 3),
-          a(at + 4),
+          text(v[at + 2]),
+          text(v[at + 3]),
+          text(v[at + 4]),
           a(at + 5),
           a(at + 6),
           a(at + 7),
