@@ -99,22 +99,12 @@ export const createRowEncoder = ({ textsMax = TEXTS_MAX }: CodecOptions = {}): R
       // A million item rows would each carry their order's 36-character id across threads.
       const segment = room();
       if (orderId === lastOrderId) {
-        segment.push(
-          OP.itemOfLast,
-          line,
-          text(productName),
-          text(sku),
-          text(category),
-          quantity,
-          unitPrice,
-          lineTotal,
-        );
-        return;
+        segment.push(OP.itemOfLast);
+      } else {
+        lastOrderId = orderId;
+        segment.push(OP.item, orderId);
       }
-      lastOrderId = orderId;
       segment.push(
-        OP.item,
-        orderId,
         line,
         text(productName),
         text(sku),
