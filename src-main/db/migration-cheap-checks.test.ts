@@ -129,6 +129,14 @@ describe('migration cheap_checks on a shop made by the version before it', () =>
     expect(
       probe.prepare("SELECT sql FROM sqlite_schema WHERE name = 'customers'").pluck().get(),
     ).toMatch(/preferred_channel IN \(/);
+    // Run directly on a connection that stays open: the failure leaves sqlite_schema guarded.
+    const migration = MIGRATIONS.find((candidate) => candidate.version === CHEAP_CHECKS)!;
+    const run = () => (typeof migration.up === 'function' ? migration.up(probe) : undefined);
+    expect(() => probe.transaction(run)()).toThrow(/cheap_checks/);
+    expect(probe.pragma('writable_schema', { simple: true })).toBe(0);
+    expect(() => probe.prepare('UPDATE sqlite_schema SET sql = sql WHERE 0').run()).toThrow(
+      /may not be modified/,
+    );
     probe.close();
   });
 });

@@ -6,10 +6,10 @@ import { createMonotonicIds } from './ids.ts';
 
 /**
  * The new orders' points and their customers' tiers (with the KPI caches they are computed from),
- * worked out in the import worker, on the run's connection, once the import is committed and reported: for the
- * first import into a shop that is seconds of work, which would otherwise hold up the app's own
- * thread. The app's update after the import then finds nothing left to do. A failure is logged;
- * that update does the work instead.
+ * worked out in the import worker, on the run's connection, once the import is committed and
+ * reported: for the first import into a shop that is seconds of work, which would otherwise hold
+ * up the app's own thread. The app's update after the import then finds nothing left to do. A
+ * failure is logged; that update does the work instead.
  */
 export const updateLoyaltyAfterImport = (
   sqlite: BetterSqlite3.Database,

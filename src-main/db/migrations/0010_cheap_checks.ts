@@ -51,8 +51,9 @@ export const up = (sqlite: BetterSqlite3.Database): void => {
       }
     }
     sqlite.pragma(`schema_version = ${version + 1}`);
-    sqlite.pragma('writable_schema = OFF');
   } finally {
+    // Off again on every path: the setting is the connection's and outlives a rolled-back edit.
+    sqlite.pragma('writable_schema = OFF');
     sqlite.unsafeMode(false);
   }
   // The edited definitions are read back now, so a mistake fails the migration's transaction.
