@@ -31,15 +31,26 @@ export const customerQueryFragments = (query: string): string[] => {
 
 // Persian alphabetical order; code-point order would put پ چ ژ گ after the Arabic letters.
 const PERSIAN_ORDER = 'آاءأإبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئ';
-const PERSIAN_RANK = new Map([...PERSIAN_ORDER].map((letter, index) => [letter, index]));
 const PERSIAN_BASE = 0x4e00; // any block above Latin: Persian names sort after Latin ones
+/** Each letter's stand-in by its UTF-16 code (all are below U+0700); 0 for other characters. */
+const PERSIAN_CODES = new Uint16Array(0x0700);
+[...PERSIAN_ORDER].forEach((letter, rank) => {
+  PERSIAN_CODES[letter.charCodeAt(0)] = PERSIAN_BASE + rank;
+});
+/** Characters per String.fromCharCode call (its arguments go on the stack). */
+const CODES_PER_CALL = 4096;
 
 /** A key whose plain text order (SQLite BINARY) is the Persian alphabetical order of the name. */
 export const customerSortKey = (name: string): string => {
+  const normalised = normaliseForSearch(name);
+  const codes: number[] = [];
+  for (let i = 0; i < normalised.length; i += 1) {
+    const code = normalised.charCodeAt(i);
+    codes.push((code < PERSIAN_CODES.length && PERSIAN_CODES[code]) || code);
+  }
   let key = '';
-  for (const char of normaliseForSearch(name)) {
-    const rank = PERSIAN_RANK.get(char);
-    key += rank === undefined ? char : String.fromCharCode(PERSIAN_BASE + rank);
+  for (let at = 0; at < codes.length; at += CODES_PER_CALL) {
+    key += String.fromCharCode(...codes.slice(at, at + CODES_PER_CALL));
   }
   return key;
 };

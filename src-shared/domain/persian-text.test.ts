@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  fullSearchKey,
   normaliseDigits,
   normaliseForSearch,
   searchTokens,
@@ -144,6 +145,44 @@ describe('normaliseForSearch', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('normaliseForSearch on plain text', () => {
+  // Names as files hold them: Persian and Latin letters, spaces, ZWNJ, now and then a character
+  // that needs the full treatment (an Arabic yeh, a digit, an accent, a tab, a mark).
+  const PLAIN = [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءە', ...'abcXYZ019@._-+', ' ', '  ', '\u200c'];
+  const nameLike = fc
+    .array(
+      fc.oneof(
+        { weight: 20, arbitrary: fc.constantFrom(...PLAIN) },
+        fc.constantFrom(...TRICKY_CHARS),
+      ),
+      {
+        maxLength: 30,
+      },
+    )
+    .map((chars) => chars.join(''));
+
+  it('gives the same key as the full treatment', () => {
+    fc.assert(
+      fc.property(fc.oneof(nameLike, anyString), (s) => {
+        expect(normaliseForSearch(s)).toBe(fullSearchKey(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ['Persian letters and a space', 'مریم احمدی', 'مریم احمدی'],
+    ['capitals', 'Sara Smith', 'sara smith'],
+    ['ZWNJ between words', 'محمد\u200cرضا', 'محمدرضا'],
+    ['ZWNJ between spaces', 'علی \u200c رضایی', 'علی رضایی'],
+    ['spaces around and doubled', '  Sara   حسینی ', 'sara حسینی'],
+    ['a character the short cut leaves to the full treatment', 'علي', 'علی'],
+  ])('%s', (_name, input, expected) => {
+    expect(normaliseForSearch(input)).toBe(expected);
+    expect(fullSearchKey(input)).toBe(expected);
   });
 });
 

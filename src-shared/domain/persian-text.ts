@@ -36,8 +36,36 @@ const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g'
  * The search/match key. Both the stored text and the typed query go through this, so it only has
  * to be consistent, not pretty. It is idempotent, which lets callers store keys and re-key
  * queries without caring whether a string was already normalised.
+ *
+ * Most names and ids are plain: ASCII and the Persian letters, spaces, maybe a ZWNJ. For those
+ * the full treatment (fullSearchKey) only lower-cases, drops the ZWNJ and tidies the spaces, and
+ * that is done directly: an import of 50,000 new customers builds 100,000 keys.
  */
 export function normaliseForSearch(s: string): string {
+  let hasUpper = false;
+  let hasZwnj = false;
+  let needsSpaces = false;
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c === SPACE) {
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === SPACE) needsSpaces = true;
+    } else if (c >= 0x41 && c <= 0x5a) {
+      hasUpper = true;
+    } else if (c === ZWNJ) {
+      hasZwnj = true;
+    } else if (c >= PLAIN_CHARS.length || PLAIN_CHARS[c] !== 1) {
+      return fullSearchKey(s);
+    }
+  }
+  let key = hasUpper ? s.toLowerCase() : s;
+  if (hasZwnj) key = key.replaceAll('\u200c', '');
+  if (needsSpaces || hasZwnj) key = key.replace(/ {2,}/g, ' ').trim();
+  return key;
+}
+
+/** normaliseForSearch for any text (exported for the tests, which hold the short cut to it). */
+export function fullSearchKey(s: string): string {
   return (
     s
       // Compatibility decomposition also turns Arabic presentation forms (from copied PDFs),
@@ -58,6 +86,25 @@ export function normaliseForSearch(s: string): string {
       .replace(/\s+/g, ' ')
       .trim()
   );
+}
+
+const SPACE = 0x20;
+const ZWNJ = 0x200c;
+/**
+ * 1 for the characters below U+0700 that the full treatment leaves as they are, wherever they
+ * stand: printable ASCII but capitals and the space (handled on their own), and the Arabic block's
+ * letters that neither decompose nor fold (ا ب پ … ی, not آ أ ي ك ة, marks, digits or tatweel).
+ * Worked out from fullSearchKey itself, one character at a time: none of them is a combining
+ * mark or changes case, so a string of them keeps them as they are too.
+ */
+const PLAIN_CHARS = new Uint8Array(0x0700);
+for (let c = 0x21; c < PLAIN_CHARS.length; c += 1) {
+  const char = String.fromCharCode(c);
+  const isCapital = c >= 0x41 && c <= 0x5a;
+  const isInRange = c <= 0x7e || c >= 0x0600;
+  if (isInRange && !isCapital && fullSearchKey(char) === char && !/\p{M}/u.test(char)) {
+    PLAIN_CHARS[c] = 1;
+  }
 }
 
 /** Query words for an all-words match; each token is already a search key. */
