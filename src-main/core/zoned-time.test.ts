@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createZonedClock } from './zoned-time.ts';
+import { createZonedClock, zoneOffsetReader } from './zoned-time.ts';
 
 /** What Intl says the wall clock reads at an instant, to check the clock against. */
 const wallOf = (utcMs: number, timeZone: string) => {
@@ -16,6 +16,37 @@ const wallOf = (utcMs: number, timeZone: string) => {
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 };
+
+/** Minutes east of UTC at an instant, as Intl shows it. */
+const offsetOf = (utcMs: number, timeZone: string): number => {
+  const wall = wallOf(utcMs, timeZone);
+  return Math.round((Date.parse(`${wall.replace(' ', 'T')}:00Z`) - utcMs) / 60_000);
+};
+
+describe('the zone offset reader', () => {
+  const DAY = 86_400_000;
+  it.each([
+    'Asia/Tehran',
+    'Europe/London',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Africa/Casablanca',
+  ])('agrees with Intl every 15 minutes around each offset change 2019–2024 (%s)', (timeZone) => {
+    const offsetAt = zoneOffsetReader(timeZone);
+    // Read in date order, as an import does, so each day and hour is cached before it is used.
+    const changes: number[] = [];
+    for (let day = Date.UTC(2019, 0, 1); day < Date.UTC(2025, 0, 1); day += DAY) {
+      if (offsetOf(day, timeZone) !== offsetOf(day + DAY, timeZone)) changes.push(day);
+    }
+    expect(changes.length).toBeGreaterThan(timeZone === 'Asia/Tehran' ? 5 : 8);
+    for (const day of changes) {
+      for (let at = day - DAY; at < day + 2 * DAY; at += 15 * 60_000) {
+        expect(offsetAt(at), new Date(at).toISOString()).toBe(offsetOf(at, timeZone));
+      }
+    }
+  });
+});
 
 describe('the zoned clock', () => {
   it.each(['Asia/Tehran', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'UTC'])(

@@ -1,8 +1,9 @@
 /**
  * Wall-clock times in the shop's time zone to instants and back, for a million rows: Intl is
- * asked about each hour of the timeline once, not once per row.
+ * asked about each day of the timeline once, not once per row.
  */
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 export type ZonedClock = {
   /** UTC milliseconds of a wall-clock time in the zone. */
@@ -12,9 +13,11 @@ export type ZonedClock = {
 };
 
 /**
- * Minutes east of UTC in effect in a zone at an instant. An hour of the timeline is looked up
- * once, at its first and last minute; in the rare hour that holds a change of offset (Tehran
- * changed at local midnight, half past the UTC hour), the instant itself is looked up.
+ * Minutes east of UTC in effect in a zone at an instant. A UTC day of the timeline is looked up
+ * once, at its first and last minute: zones change their offset a few times a year at most, never
+ * twice within a day, so the same offset at both ends holds all day. A day that holds a change is
+ * looked up hour by hour the same way, and in the hour of the change (Tehran changed at local
+ * midnight, half past the UTC hour) the instant itself is looked up.
  * @throws RangeError for an unknown time zone.
  */
 export const zoneOffsetReader = (timeZone: string): ((utcMs: number) => number) => {
@@ -34,13 +37,25 @@ export const zoneOffsetReader = (timeZone: string): ((utcMs: number) => number) 
     const wall = utc(get('year'), get('month'), get('day'), get('hour'), get('minute'), 0);
     return Math.round((wall - at) / 60_000);
   };
+  /** The offset all through a stretch of the timeline, or null when it changes within it. */
+  const steady = (start: number, length: number): number | null => {
+    const first = exact(start);
+    return first === exact(start + length - 60_000) ? first : null;
+  };
+  const days = new Map<number, number | null>();
   const hours = new Map<number, number | null>();
   return (utcMs) => {
-    const hour = Math.floor(utcMs / HOUR_MS);
-    let offset = hours.get(hour);
+    const day = Math.floor(utcMs / DAY_MS);
+    let offset = days.get(day);
     if (offset === undefined) {
-      const first = exact(hour * HOUR_MS);
-      offset = first === exact((hour + 1) * HOUR_MS - 60_000) ? first : null;
+      offset = steady(day * DAY_MS, DAY_MS);
+      days.set(day, offset);
+    }
+    if (offset !== null) return offset;
+    const hour = Math.floor(utcMs / HOUR_MS);
+    offset = hours.get(hour);
+    if (offset === undefined) {
+      offset = steady(hour * HOUR_MS, HOUR_MS);
       hours.set(hour, offset);
     }
     return offset ?? exact(utcMs);
