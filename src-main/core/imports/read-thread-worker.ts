@@ -35,7 +35,7 @@ const run = async (request: ReadThreadStart): Promise<void> => {
       if (isStopped()) throw cancelled();
       Atomics.wait(gate, 0, written, 100);
     }
-    post({ type: 'rows', rows: encoder.take(), progress });
+    encoder.drain((rows) => post({ type: 'rows', rows, progress }));
     sent += 1;
   };
 
@@ -45,7 +45,7 @@ const run = async (request: ReadThreadStart): Promise<void> => {
       isCancelled: isStopped,
       onChunk: send,
     });
-    post({ type: 'end', rows: encoder.take(), end });
+    encoder.drain((rows) => post({ type: 'end', rows, end }));
   } catch (error) {
     post({ type: 'failed', error: errorToSend(error) });
   } finally {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createRowDecoder, createRowEncoder } from './row-codec.ts';
+import type { RowEncoder } from './row-codec.ts';
 import type { RowSink } from './row-sink.ts';
+
+/** The encoder's calls as they reach the other thread: a structured clone of what it lends. */
+const take = (encoder: RowEncoder): unknown[][] => {
+  let sent: unknown[][] = [];
+  encoder.drain((segments) => {
+    sent = structuredClone(segments);
+  });
+  return sent;
+};
 
 /** A sink that writes down every call it gets, in order. */
 const recorder = () => {
@@ -68,7 +78,7 @@ describe('the row codec between the reading and writing threads', () => {
     const encoder = createRowEncoder();
     play(encoder);
     expect(encoder.isEmpty).toBe(false);
-    const taken = encoder.take();
+    const taken = take(encoder);
     expect(encoder.isEmpty).toBe(true);
     const replayed = recorder();
     // As between threads: a structured clone of what the encoder took.
@@ -85,9 +95,11 @@ describe('the row codec between the reading and writing threads', () => {
         if (i % 7 === 0) sink.addToOrder(i, `o${i >> 2}`);
       }
     }
-    const taken = encoder.take();
+    const taken = take(encoder);
     expect(taken.length).toBeGreaterThan(1);
     for (const segment of taken) expect([0, 1, 2, 3, 4, 5, 6, 7]).toContain(segment[0]);
+    // Every segment but the last is as long as the others (its end padded).
+    expect(new Set(taken.slice(0, -1).map((segment) => segment.length)).size).toBe(1);
     const replayed = recorder();
     createRowDecoder().decode(structuredClone(taken), replayed.sink);
     expect(replayed.calls).toEqual(direct.calls);
@@ -119,10 +131,10 @@ describe('the row codec between the reading and writing threads', () => {
       sink.item('order-a', 3, 'pot', null, null, 1, 40, 40);
       sink.item('order-a', 4, 'lid', null, null, 1, 2, 2);
       sink.item('order-b', 2, 'ink', null, null, 1, 1, 1);
-      if (sink === encoder) takes.push(encoder.take());
+      if (sink === encoder) takes.push(take(encoder));
       // A new batch starts afresh: its first item names its order again.
       sink.item('order-b', 3, 'nib', null, null, 1, 1, 1);
-      if (sink === encoder) takes.push(encoder.take());
+      if (sink === encoder) takes.push(take(encoder));
     }
     const flat = takes.flat(2);
     expect(flat.filter((value) => value === 'order-a')).toHaveLength(2);
@@ -151,9 +163,9 @@ describe('the row codec between the reading and writing threads', () => {
           5,
           5,
         );
-        if (sink === encoder && index % 3 === 2) takes.push(encoder.take());
+        if (sink === encoder && index % 3 === 2) takes.push(take(encoder));
       });
-      if (sink === encoder) takes.push(encoder.take());
+      if (sink === encoder) takes.push(take(encoder));
     }
     const flat = takes.flat(2);
     // The table holds چای, قند and SKU-1 (three texts); نبات and نان come past it, each time.
@@ -164,6 +176,30 @@ describe('the row codec between the reading and writing threads', () => {
     const replayed = recorder();
     const decoder = createRowDecoder(options);
     for (const taken of takes) decoder.decode(structuredClone(taken), replayed.sink);
+    expect(replayed.calls).toEqual(direct.calls);
+  });
+
+  it('fills the same segments again: a small batch after a big one carries only its own calls', () => {
+    const encoder = createRowEncoder();
+    const direct = recorder();
+    const takes: unknown[][][] = [];
+    for (let i = 0; i < 3000; i += 1) {
+      encoder.item(`o${i}`, 1, `big ${i}`, null, null, 1, i, i);
+    }
+    takes.push(take(encoder));
+    expect(takes[0]?.length).toBeGreaterThan(2);
+    for (const sink of [encoder, direct.sink]) {
+      sink.plainOrder('o-small', '9', null, '2023-01-01T00:00:00.000Z', '2023-01-01', 7);
+      sink.item('o-small', 1, 'small', null, null, 1, 7, 7);
+    }
+    const small = take(encoder);
+    expect(small).toHaveLength(1);
+    expect(small.flat().some((value) => typeof value === 'string' && value.startsWith('big'))).toBe(
+      false,
+    );
+    expect(encoder.isEmpty).toBe(true);
+    const replayed = recorder();
+    createRowDecoder().decode(small, replayed.sink);
     expect(replayed.calls).toEqual(direct.calls);
   });
 

@@ -32,12 +32,18 @@ const OP = {
   addToOrder: 6,
   /** An item of the order written or itemised last: its order id is not sent again. */
   itemOfLast: 7,
+  /** Fills the end of a segment the next call did not fit in: nothing to replay. */
+  pad: 8,
 } as const;
 
 export type RowEncoder = RowSink & {
-  /** The calls so far, in segments; the encoder starts again empty. */
-  take: () => unknown[][];
-  /** Whether any call waits to be taken. */
+  /**
+   * Hands the calls so far to `send`, in segments, and starts again empty. The segments are lent
+   * for the length of the call (postMessage copies them there and then); the encoder fills the
+   * same arrays again afterwards.
+   */
+  drain: (send: (segments: unknown[][]) => void) => void;
+  /** Whether any call waits to be sent. */
   readonly isEmpty: boolean;
 };
 
@@ -51,84 +57,121 @@ export const createRowEncoder = ({ textsMax = TEXTS_MAX }: CodecOptions = {}): R
     if (texts.size < textsMax) texts.set(` ${value}`.slice(1), texts.size);
     return value;
   };
-  let segments: unknown[][] = [];
-  let ops: unknown[] = [];
+  // Segments of a fixed length, made once and filled again for every batch: arrays grown a value
+  // at a time were a fifth of everything the reading thread allocated.
+  const pool: unknown[][] = [];
+  const segmentAt = (index: number): unknown[] => {
+    let segment = pool[index];
+    if (segment === undefined) {
+      // Pushed, not made with new Array(length): an array made with holes stays "holey" for V8,
+      // and structured clone then writes it index by index, as if it were sparse.
+      segment = [];
+      for (let i = 0; i < SEGMENT_VALUES; i += 1) segment.push(OP.pad);
+      pool.push(segment);
+    }
+    return segment;
+  };
+  let full = 0;
+  let v = segmentAt(0);
+  let at = 0;
   // The order id the decoder will take for an itemOfLast: the last one sent in this segment
   // (each segment is decoded on its own, so a new one starts without).
   let lastOrderId: string | null = null;
-  /** The segment to write the next call in (a call never spans two). */
-  const room = (): unknown[] => {
-    if (ops.length >= SEGMENT_VALUES) {
-      segments.push(ops);
-      ops = [];
-      lastOrderId = null;
-    }
-    return ops;
+  /** Makes room for a call of `size` values (a call never spans two segments). */
+  const room = (size: number): void => {
+    if (at + size <= SEGMENT_VALUES) return;
+    v.fill(OP.pad, at);
+    full += 1;
+    v = segmentAt(full);
+    at = 0;
+    lastOrderId = null;
   };
   return {
     customer: (...values) => {
-      room().push(OP.customer, ...values);
+      room(1 + values.length);
+      v[at++] = OP.customer;
+      for (const value of values) v[at++] = value;
     },
     externalId: (id, customerId, externalId) => {
-      room().push(OP.externalId, id, customerId, externalId);
+      room(4);
+      v[at++] = OP.externalId;
+      v[at++] = id;
+      v[at++] = customerId;
+      v[at++] = externalId;
     },
-    order: (id, ext, hash, customerId, at, day, total, refunded, status, staffId, note) => {
-      const segment = room();
+    order: (id, ext, hash, customerId, orderedAt, day, total, refunded, status, staffId, note) => {
+      room(12);
       lastOrderId = id;
-      segment.push(
-        OP.order,
-        id,
-        ext,
-        hash,
-        customerId,
-        at,
-        day,
-        total,
-        refunded,
-        status,
-        staffId,
-        note,
-      );
+      v[at++] = OP.order;
+      v[at++] = id;
+      v[at++] = ext;
+      v[at++] = hash;
+      v[at++] = customerId;
+      v[at++] = orderedAt;
+      v[at++] = day;
+      v[at++] = total;
+      v[at++] = refunded;
+      v[at++] = status;
+      v[at++] = staffId;
+      v[at++] = note;
     },
     plainOrder: (id, externalId, customerId, orderedAt, localDate, total) => {
-      const segment = room();
+      room(7);
       lastOrderId = id;
-      segment.push(OP.plainOrder, id, externalId, customerId, orderedAt, localDate, total);
+      v[at++] = OP.plainOrder;
+      v[at++] = id;
+      v[at++] = externalId;
+      v[at++] = customerId;
+      v[at++] = orderedAt;
+      v[at++] = localDate;
+      v[at++] = total;
     },
     item: (orderId, line, productName, sku, category, quantity, unitPrice, lineTotal) => {
       // A million item rows would each carry their order's 36-character id across threads.
-      const segment = room();
+      room(9);
       if (orderId === lastOrderId) {
-        segment.push(OP.itemOfLast);
+        v[at++] = OP.itemOfLast;
       } else {
         lastOrderId = orderId;
-        segment.push(OP.item, orderId);
+        v[at++] = OP.item;
+        v[at++] = orderId;
       }
-      segment.push(
-        line,
-        text(productName),
-        text(sku),
-        text(category),
-        quantity,
-        unitPrice,
-        lineTotal,
-      );
+      v[at++] = line;
+      v[at++] = text(productName);
+      v[at++] = text(sku);
+      v[at++] = text(category);
+      v[at++] = quantity;
+      v[at++] = unitPrice;
+      v[at++] = lineTotal;
     },
     rejected: (id, line, reason, params, fields) => {
-      room().push(OP.rejected, id, line, reason, params, fields);
+      room(6);
+      v[at++] = OP.rejected;
+      v[at++] = id;
+      v[at++] = line;
+      v[at++] = reason;
+      v[at++] = params;
+      v[at++] = fields;
     },
     addToOrder: (amount, orderId) => {
-      room().push(OP.addToOrder, amount, orderId);
+      room(3);
+      v[at++] = OP.addToOrder;
+      v[at++] = amount;
+      v[at++] = orderId;
     },
-    take: () => {
-      const taken = ops.length > 0 ? [...segments, ops] : segments;
-      segments = [];
-      ops = [];
+    drain: (send) => {
+      const segments = pool.slice(0, full);
+      if (at > 0) segments.push(v.slice(0, at));
+      send(segments);
+      // Emptied, so they hold on to none of the batch's strings (slices of the file's text).
+      for (let index = 0; index <= full; index += 1) pool[index]?.fill(OP.pad);
+      full = 0;
+      v = segmentAt(0);
+      at = 0;
       lastOrderId = null;
-      return taken;
     },
     get isEmpty() {
-      return ops.length === 0 && segments.length === 0;
+      return full === 0 && at === 0;
     },
   };
 };
@@ -232,6 +275,9 @@ const decodeSegment = (
       case OP.addToOrder:
         sink.addToOrder(a(i + 1), a(i + 2));
         i += 3;
+        break;
+      case OP.pad:
+        i += 1;
         break;
       default:
         throw new Error(`Unknown row operation ${String(v[i])} at ${i}.`);
