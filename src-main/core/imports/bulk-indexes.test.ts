@@ -19,7 +19,7 @@ const orderIndexes = () =>
 const pragma = (name: string) => Number(database.sqlite.pragma(name, { simple: true }));
 
 describe('indexes set aside for a bulk load', () => {
-  it('keeps the content-hash index live when receipts carry numbers, and builds the rest again as they were', () => {
+  it('sets aside only the indexes whose keys come in no order, and builds them again as they were', () => {
     const all = orderIndexes();
     const { sqlite } = database;
     sqlite.exec('BEGIN IMMEDIATE');
@@ -29,13 +29,20 @@ describe('indexes set aside for a bulk load', () => {
       hasReceiptNumbers: true,
       batchId: 'b1',
     });
-    expect(orderIndexes()).toEqual(['idx_orders_source_content_hash']);
+    // Days, the batch and receipt numbers come in order: those indexes stay live. So does the
+    // content-hash one, which receipts with numbers hardly use.
+    expect(orderIndexes()).toEqual([
+      'idx_orders_import_batch_id',
+      'idx_orders_local_date',
+      'idx_orders_source_content_hash',
+      'idx_orders_source_external_id',
+    ]);
     const cacheSize = pragma('cache_size');
     // Each build sorts with a smaller page cache (bulk-indexes.ts says why).
     const cacheDuringBuilds: number[] = [];
     withNumbers.rebuild('orders', () => cacheDuringBuilds.push(pragma('cache_size')));
     expect(orderIndexes()).toEqual(all);
-    expect(cacheDuringBuilds).toEqual(Array(all.length - 1).fill(-4096));
+    expect(cacheDuringBuilds).toEqual([-4096]);
     // The builds' page cache was theirs only.
     expect(pragma('cache_size')).toBe(cacheSize);
     sqlite.exec('ROLLBACK');
@@ -47,7 +54,12 @@ describe('indexes set aside for a bulk load', () => {
       hasReceiptNumbers: false,
       batchId: 'b2',
     });
-    expect(orderIndexes()).toEqual([]);
+    // Without numbers, receipts are told apart by their content's hash: in no order.
+    expect(orderIndexes()).toEqual([
+      'idx_orders_import_batch_id',
+      'idx_orders_local_date',
+      'idx_orders_source_external_id',
+    ]);
     withoutNumbers.rebuild('orders');
     expect(orderIndexes()).toEqual(all);
     sqlite.exec('ROLLBACK');
@@ -61,6 +73,8 @@ describe('indexes set aside for a bulk load', () => {
       batchId: 'b3',
     });
     expect(orderIndexes()).toEqual([
+      'idx_orders_import_batch_id',
+      'idx_orders_local_date',
       'idx_orders_source_content_hash',
       'idx_orders_source_external_id',
     ]);
