@@ -67,6 +67,10 @@ CREATE INDEX idx_customers_phone_e164 ON customers (phone_e164);
 CREATE INDEX idx_customers_sort_name ON customers (sort_name, id, archived_at, search_text)
   WHERE merged_into_id IS NULL;
 
+-- index idx_customers_tagged
+CREATE INDEX idx_customers_tagged ON customers (tags)
+  WHERE tags <> '[]' AND merged_into_id IS NULL;
+
 -- index idx_customers_total_spent
 CREATE INDEX idx_customers_total_spent ON customers (total_spent);
 

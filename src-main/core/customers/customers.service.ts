@@ -337,13 +337,13 @@ export const mergeCustomers = async (
   return getCustomerProfile(ctx, keepId);
 };
 
+/** The tags in use, read from the tagged customers only: idx_customers_tagged's WHERE, as is. */
+export const TAGS_IN_USE_SQL = `SELECT DISTINCT t.value AS tag
+  FROM customers, json_each(customers.tags) AS t
+  WHERE customers.tags <> '[]' AND customers.merged_into_id IS NULL ORDER BY tag`;
+
 export const listTags = async (ctx: CoreContext): Promise<string[]> => {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT DISTINCT t.value AS tag FROM customers, json_each(customers.tags) AS t
-       WHERE customers.merged_into_id IS NULL ORDER BY tag`,
-    )
-    .all() as { tag: string }[];
+  const rows = ctx.database.sqlite.prepare(TAGS_IN_USE_SQL).all() as { tag: string }[];
   return rows.map((row) => row.tag);
 };
 

@@ -9,6 +9,7 @@ import {
   getCustomerProfile,
   listCustomers,
   listTags,
+  TAGS_IN_USE_SQL,
   mergeCustomers,
   updateCustomer,
 } from './customers.service.ts';
@@ -152,6 +153,23 @@ describe('customers: list, sort, filter and paging', () => {
       'C',
     ]);
     expect(await listTags(ctx)).toEqual(['vip', 'wholesale']);
+  });
+
+  it('lists the tags in use from the tagged customers alone', async () => {
+    const a = await createCustomer(ctx, { name: 'A', tags: ['vip'] });
+    await createCustomer(ctx, { name: 'B', tags: ['wholesale', 'instagram'] });
+    await createCustomer(ctx, { name: 'C' });
+    expect(await listTags(ctx)).toEqual(['instagram', 'vip', 'wholesale']);
+    // A tag no one has any more is not offered.
+    await updateCustomer(ctx, a.id, { tags: [] });
+    expect(await listTags(ctx)).toEqual(['instagram', 'wholesale']);
+    // Untagged customers are not read: the query goes through the partial index.
+    const plan = ctx.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${TAGS_IN_USE_SQL}`).all() as {
+      detail: string;
+    }[];
+    expect(plan.map((step) => step.detail).join('\n')).toContain(
+      'USING INDEX idx_customers_tagged',
+    );
   });
 
   it('archives out of the default list and restores (undo)', async () => {

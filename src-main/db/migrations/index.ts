@@ -9,6 +9,7 @@ import * as m0007 from './0007_message_templates.ts';
 import * as m0008 from './0008_message_log.ts';
 import * as m0009 from './0009_points_balance_index.ts';
 import * as m0010 from './0010_cheap_checks.ts';
+import * as m0011 from './0011_tagged_customers_index.ts';
 
 export type Migration = {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, ...m0008 },
   { version: 9, ...m0009 },
   { version: 10, ...m0010 },
+  { version: 11, ...m0011 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
