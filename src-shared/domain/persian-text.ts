@@ -94,17 +94,14 @@ const ZWNJ = 0x200c;
  * 1 for the characters below U+0700 that the full treatment leaves as they are, wherever they
  * stand: printable ASCII but capitals and the space (handled on their own), and the Arabic block's
  * letters that neither decompose nor fold (ا ب پ … ی, not آ أ ي ك ة, marks, digits or tatweel).
- * Worked out from fullSearchKey itself, one character at a time: none of them is a combining
- * mark or changes case, so a string of them keeps them as they are too.
+ * Worked out from fullSearchKey itself, one character at a time: one it keeps as it is is no
+ * combining mark (those it drops) and has no other case (capitals it lowers), so a string of
+ * them keeps them as they are too.
  */
 const PLAIN_CHARS = new Uint8Array(0x0700);
 for (let c = 0x21; c < PLAIN_CHARS.length; c += 1) {
   const char = String.fromCharCode(c);
-  const isCapital = c >= 0x41 && c <= 0x5a;
-  const isInRange = c <= 0x7e || c >= 0x0600;
-  if (isInRange && !isCapital && fullSearchKey(char) === char && !/\p{M}/u.test(char)) {
-    PLAIN_CHARS[c] = 1;
-  }
+  if ((c <= 0x7e || c >= 0x0600) && fullSearchKey(char) === char) PLAIN_CHARS[c] = 1;
 }
 
 /** Query words for an all-words match; each token is already a search key. */
